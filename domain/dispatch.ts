@@ -1,0 +1,59 @@
+/**
+ * The dispatch (despacho): one customs clearance handled by the broker, with its DAM declaration
+ * (Declaración Aduanera de Mercancías). Pure types and constants, safe inside the workflow sandbox.
+ */
+
+/** Customs regimes handled by Levante: 10 consumption, 20 temporary admission, 70 customs warehouse, 40 definitive export. */
+export const REGIMES = ['10', '20', '70', '40'] as const;
+export type Regime = (typeof REGIMES)[number];
+
+/** Import modalities: anticipated (SADA: declared before arrival), deferred (after discharge), urgent. */
+export const MODALITIES = ['anticipado', 'diferido', 'urgente'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+/** Callao terminals: APM Terminals Callao (north pier) and DP World Callao (south pier). */
+export const TERMINALS = ['APMTC', 'DPWC'] as const;
+export type Terminal = (typeof TERMINALS)[number];
+
+/** SUNAT control channel (canal): verde no review, naranja documentary review, rojo physical inspection. */
+export const CHANNELS = ['verde', 'naranja', 'rojo'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type Direction = 'import' | 'export';
+
+export function directionOf(regime: Regime): Direction {
+  return regime === '40' ? 'export' : 'import';
+}
+
+/** A contact who receives email about the dispatch. */
+export interface Contact {
+  name: string;
+  email: string;
+}
+
+/** Everything the operator states when opening a dispatch. Plain JSON: dates are ISO strings. */
+export interface DispatchInput {
+  /** Business id of the dispatch (the broker's file number), e.g. "DSP-2026-000123". */
+  dispatchId: string;
+  client: {
+    /** Peruvian taxpayer id (RUC), 11 digits. */
+    ruc: string;
+    name: string;
+    contacts: Contact[];
+  };
+  regime: Regime;
+  modality: Modality;
+  terminal: Terminal;
+  vessel: string;
+  /** Estimated arrival, ISO 8601. */
+  eta: string;
+  /** Bill of lading number. */
+  bl: string;
+  goods: string;
+  /** Goods restricted by SENASA (plant or animal health): inspection and report needed before withdrawal. */
+  restrictedGoods: boolean;
+  /** Customs executive (ESC) in charge. */
+  executive: Contact;
+  /** Who opened the dispatch through the API. */
+  openedBy: string;
+}
