@@ -1,0 +1,8 @@
+/**
+ * Business calendar (Peru and Colombia): business days, business hours and business-time arithmetic,
+ * pure and data-driven. Definitions in business-calendar.ts.
+ */
+export * from './business-calendar';
+export * from './business-time';
+export * from './holidays';
+export { formatAtOffset, formatLocal, localDate, parseInstant } from './local-time';

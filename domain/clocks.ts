@@ -1,0 +1,139 @@
+/**
+ * The clocks of a dispatch: every obligation has an internal target (the broker's promise) and, where the law
+ * sets one, a legal deadline; Levante tracks both. Durations are data (ms) so a client agreement can override
+ * the internal targets and tests can run them short. Legal values come from DOMAIN.md's "Two clocks" table and
+ * must be checked against the SUNAT text before a client relies on them.
+ */
+import { addBusinessTime, type BusinessCalendar, parseInstant } from './calendar';
+import type { Regime } from './dispatch';
+import { DAY, HOUR } from './durations';
+import type { DispatchState } from './lifecycle';
+
+export interface DispatchPolicy {
+  /** Review documents within this time of each receipt (calendar time). */
+  documentReviewMs: number;
+  /** Remind the executive this long before a review or DAM-draft deadline. */
+  reviewReminderBeforeMs: number;
+  /** DAM draft emitted within this time of the documents review (client agreement). */
+  damDraftMs: number;
+  /** A complaint or cost contingency reaches the supervisor within this much business time. */
+  complaintEscalationBusinessMs: number;
+  /** SADA (anticipated import) regularization, from the end of discharge. */
+  sadaRegularizationTargetMs: number;
+  sadaRegularizationLegalMs: number;
+  /** Definitive export regularization, from the end of shipment. */
+  exportRegularizationTargetMs: number;
+  exportRegularizationLegalMs: number;
+  /** Remind / warn this long before a regularization deadline. */
+  regularizationReminderBeforeMs: number;
+  /** Maximum stay under temporary admission (20) and customs warehouse (70), from the levante. */
+  regimeExpiryMs: { '20': number; '70': number };
+  /** Reminders to the client this many days before the regime expires. */
+  regimeExpiryRemindersDays: number[];
+}
+
+export const DEFAULT_POLICY: DispatchPolicy = {
+  documentReviewMs: 48 * HOUR,
+  reviewReminderBeforeMs: 6 * HOUR,
+  damDraftMs: 24 * HOUR,
+  complaintEscalationBusinessMs: 24 * HOUR,
+  sadaRegularizationTargetMs: 10 * DAY,
+  sadaRegularizationLegalMs: 15 * DAY,
+  exportRegularizationTargetMs: 10 * DAY,
+  exportRegularizationLegalMs: 30 * DAY,
+  regularizationReminderBeforeMs: 2 * DAY,
+  // 18 and 12 months approximated in days (548 ≈ 18 × 30.44); calendar-month arithmetic is an open question.
+  regimeExpiryMs: { '20': 548 * DAY, '70': 365 * DAY },
+  regimeExpiryRemindersDays: [90, 60, 30, 7],
+};
+
+/** The default policy with a client's overrides; keys given as undefined keep the default. */
+export function resolvePolicy(overrides: Partial<DispatchPolicy> = {}): DispatchPolicy {
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as Partial<DispatchPolicy>;
+  return {
+    ...DEFAULT_POLICY,
+    ...defined,
+    regimeExpiryMs: { ...DEFAULT_POLICY.regimeExpiryMs, ...defined.regimeExpiryMs },
+    regimeExpiryRemindersDays: [...(defined.regimeExpiryRemindersDays ?? DEFAULT_POLICY.regimeExpiryRemindersDays)],
+  };
+}
+
+/** What is wrong with a policy (empty when valid); call where overrides enter, e.g. the API or an activity. */
+export function policyProblems(p: DispatchPolicy): string[] {
+  const durations: [string, number][] = [
+    ...Object.entries(p).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    ...Object.entries(p.regimeExpiryMs).map(([k, v]): [string, number] => [`regimeExpiryMs.${k}`, v]),
+  ];
+  const problems = durations.filter(([, v]) => !Number.isFinite(v) || v < 0).map(([k, v]) => `${k} must be a non-negative number of ms, got ${v}`);
+  if (p.regimeExpiryRemindersDays.some((d) => !Number.isInteger(d) || d <= 0)) problems.push('regimeExpiryRemindersDays must be positive integers');
+  return problems;
+}
+
+export type ClockName = 'document_review' | 'dam_draft' | 'complaint_escalation' | 'regularization_target' | 'regularization_legal' | 'regime_expiry';
+
+export const CLOCK_LABEL_ES: Record<ClockName, string> = {
+  document_review: 'Revisión de documentos',
+  dam_draft: 'Emisión del borrador de la DAM',
+  complaint_escalation: 'Reporte de reclamo o contingencia al supervisor',
+  regularization_target: 'Regularización (plazo objetivo interno)',
+  regularization_legal: 'Regularización (plazo legal)',
+  regime_expiry: 'Vencimiento del régimen',
+};
+
+/** A point in time by which something must happen; `ref` tells apart several deadlines of one clock. */
+export interface Deadline {
+  clock: ClockName;
+  dueAt: string;
+  label: string;
+  ref?: string;
+}
+
+const plus = (iso: string, ms: number) => new Date(parseInstant(iso) + ms).toISOString();
+
+/** The earliest deadline (the first one listed on ties), or undefined for an empty list. */
+export function nextDeadline(deadlines: Deadline[]): Deadline | undefined {
+  return deadlines.reduce<Deadline | undefined>((best, d) => (!best || parseInstant(d.dueAt) < parseInstant(best.dueAt) ? d : best), undefined);
+}
+
+/**
+ * Regularization deadlines still open: for a SADA (anticipado) import from the end of discharge, for an export
+ * from the end of shipment. Empty when nothing started the clock, or once regularized or cancelled.
+ */
+export function regularizationDeadlines(state: DispatchState, policy: DispatchPolicy): Deadline[] {
+  if (state.regularizedAt || state.status === 'cancelled') return [];
+  const sada = state.direction === 'import' && state.modality === 'anticipado' && state.dischargeEndedAt;
+  const start = state.direction === 'export' ? state.shipmentEndedAt : sada ? state.dischargeEndedAt : undefined;
+  if (!start) return [];
+  const [target, legal, what, ref] =
+    state.direction === 'export'
+      ? [policy.exportRegularizationTargetMs, policy.exportRegularizationLegalMs, 'de la exportación definitiva', 'export']
+      : [policy.sadaRegularizationTargetMs, policy.sadaRegularizationLegalMs, 'del despacho anticipado (SADA)', 'sada'];
+  return [
+    { clock: 'regularization_target', dueAt: plus(start, target), label: `Regularización ${what}: plazo objetivo interno`, ref },
+    { clock: 'regularization_legal', dueAt: plus(start, legal), label: `Regularización ${what}: plazo legal`, ref },
+  ];
+}
+
+/** When a temporary regime (20 or 70) expires, counted from the levante; undefined for other regimes. */
+export function regimeExpiryAt(levanteAt: string, regime: Regime, policy: DispatchPolicy): string | undefined {
+  return regime === '20' || regime === '70' ? plus(levanteAt, policy.regimeExpiryMs[regime]) : undefined;
+}
+
+/** Reminders before a temporary regime expires, earliest first; empty for regimes 10 and 40. */
+export function regimeExpiryReminders(levanteAt: string, regime: Regime, policy: DispatchPolicy): { dueAt: string; daysBefore: number }[] {
+  const expiry = regimeExpiryAt(levanteAt, regime, policy);
+  if (!expiry) return [];
+  return [...new Set(policy.regimeExpiryRemindersDays)]
+    .sort((a, b) => b - a)
+    .map((daysBefore) => ({ dueAt: plus(expiry, -daysBefore * DAY), daysBefore }));
+}
+
+/** Document review is due this long after a receipt (calendar time). */
+export function documentReviewDueAt(receivedAt: string, policy: DispatchPolicy): string {
+  return plus(receivedAt, policy.documentReviewMs);
+}
+
+/** A complaint logged at `loggedAt` must reach the supervisor by this instant (business time). */
+export function complaintEscalationDueAt(cal: BusinessCalendar, loggedAt: string, policy: DispatchPolicy): string {
+  return addBusinessTime(cal, loggedAt, policy.complaintEscalationBusinessMs);
+}

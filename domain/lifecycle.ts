@@ -1,0 +1,181 @@
+/**
+ * Lifecycle of a dispatch (despacho): its statuses, the operator events that move it, and their Spanish
+ * labels for messages and the control board. The rules live in `state-machine.ts`; this file is vocabulary.
+ *
+ * Glossary: levante = release of the goods by customs; DAM = Declaración Aduanera de Mercancías;
+ * canal = SUNAT control channel; regularización = completing a provisional declaration (SADA, export).
+ */
+import type { Channel, Direction, Modality, Regime, Terminal } from './dispatch';
+import type { DocumentKind } from './documents';
+
+/** Every status a dispatch can be in. Import and export share the first three and the last three. */
+export const DISPATCH_STATUSES = [
+  'opened',
+  'documents_complete',
+  'documents_reviewed',
+  'draft_emitted',
+  'draft_approved',
+  'dam_numbered',
+  'channel_assigned',
+  'senasa_inspected',
+  'released',
+  'withdrawal_in_progress',
+  'delivered',
+  'container_returned',
+  'cargo_entry_registered',
+  'seals_registered',
+  'shipped',
+  'regularized',
+  'closed',
+  'cancelled',
+] as const;
+export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
+
+/** Status names shown to operators and clients (es-PE). */
+export const STATUS_LABEL_ES: Record<DispatchStatus, string> = {
+  opened: 'Abierto',
+  documents_complete: 'Documentos completos',
+  documents_reviewed: 'Documentos revisados',
+  draft_emitted: 'Borrador de DAM emitido',
+  draft_approved: 'Borrador de DAM aprobado',
+  dam_numbered: 'DAM numerada',
+  channel_assigned: 'Canal de control asignado',
+  senasa_inspected: 'Inspección de SENASA realizada',
+  released: 'Levante otorgado',
+  withdrawal_in_progress: 'Retiro en curso',
+  delivered: 'Carga entregada',
+  container_returned: 'Contenedor vacío devuelto',
+  cargo_entry_registered: 'Ingreso de carga registrado',
+  seals_registered: 'Precintos registrados',
+  shipped: 'Embarcado',
+  regularized: 'Regularizado',
+  closed: 'Cerrado',
+  cancelled: 'Anulado',
+};
+
+/** Closed and cancelled dispatches accept no further events. */
+export function isTerminalStatus(s: DispatchStatus): boolean {
+  return s === 'closed' || s === 'cancelled';
+}
+
+/** Names of the events the operator (or an activity) records; `DispatchEvent` in state-machine.ts is keyed by these. */
+export const DISPATCH_EVENT_TYPES = [
+  'documentsReceived',
+  'documentsReviewed',
+  'draftEmitted',
+  'draftApproved',
+  'damNumbered',
+  'channelAssigned',
+  'senasaReportReceived',
+  'levanteGranted',
+  'dischargeEnded',
+  'withdrawalStep',
+  'delivered',
+  'containerReturned',
+  'cargoEntryRegistered',
+  'sealsRegistered',
+  'shipped',
+  'regularized',
+  'closed',
+  'cancelled',
+] as const;
+export type DispatchEventType = (typeof DISPATCH_EVENT_TYPES)[number];
+
+/** Steps of the withdrawal (retiro) from the terminal. Appointment (cita) is APMTC only; BL assignment DPWC only. */
+export const WITHDRAWAL_STEPS = ['proforma', 'liquidation', 'appointment', 'bl_assignment', 'pickup'] as const;
+export type WithdrawalStep = (typeof WITHDRAWAL_STEPS)[number];
+
+/** What the operator does, as an infinitive phrase: "No se puede <acción>: …". */
+export const EVENT_ACTION_ES: Record<DispatchEventType, string> = {
+  documentsReceived: 'registrar la recepción de documentos',
+  documentsReviewed: 'registrar la revisión de documentos',
+  draftEmitted: 'registrar la emisión del borrador de la DAM',
+  draftApproved: 'registrar la aprobación del borrador de la DAM',
+  damNumbered: 'registrar la numeración de la DAM',
+  channelAssigned: 'registrar el canal de control',
+  senasaReportReceived: 'registrar el informe de inspección de SENASA',
+  levanteGranted: 'registrar el levante',
+  dischargeEnded: 'registrar el término de la descarga',
+  withdrawalStep: 'registrar un paso del retiro',
+  delivered: 'registrar la entrega de la carga',
+  containerReturned: 'registrar la devolución del contenedor vacío',
+  cargoEntryRegistered: 'registrar el ingreso de la carga al terminal o almacén',
+  sealsRegistered: 'registrar los precintos',
+  shipped: 'registrar el embarque',
+  regularized: 'registrar la regularización',
+  closed: 'cerrar el despacho',
+  cancelled: 'anular el despacho',
+};
+
+/** Withdrawal steps as infinitive phrases, more precise than the generic `withdrawalStep` action. */
+export const WITHDRAWAL_STEP_ACTION_ES: Record<WithdrawalStep, string> = {
+  proforma: 'registrar la proforma del terminal',
+  liquidation: 'registrar la liquidación del terminal',
+  appointment: 'registrar la cita de retiro en APMTC',
+  bl_assignment: 'registrar la asignación del BL al transportista en DPWC',
+  pickup: 'registrar el recojo de la carga',
+};
+
+/** The dispatch's state as the workflow holds it; plain JSON, every time an ISO string. Changed only by applyEvent. */
+export interface DispatchState {
+  dispatchId: string;
+  direction: Direction;
+  regime: Regime;
+  modality: Modality;
+  terminal: Terminal;
+  restrictedGoods: boolean;
+  status: DispatchStatus;
+  requiredDocuments: DocumentKind[];
+  /** ISO time of the latest receipt of each document. */
+  documentsReceived: Partial<Record<DocumentKind, string>>;
+  documentsReviewedAt?: string;
+  draftEmittedAt?: string;
+  draftApprovedAt?: string;
+  damNumber?: string;
+  damNumberedAt?: string;
+  channel?: Channel;
+  channelAssignedAt?: string;
+  senasaReportAt?: string;
+  levanteAt?: string;
+  withdrawal: { proformaAt?: string; liquidationAt?: string; appointmentAt?: string; blAssignedAt?: string; pickupAt?: string };
+  /** End of discharge: starts the SADA regularization clock. */
+  dischargeEndedAt?: string;
+  cargoEntryRegisteredAt?: string;
+  sealsRegisteredAt?: string;
+  /** End of shipment (the `shipped` event): starts the export regularization clock. */
+  shipmentEndedAt?: string;
+  deliveredAt?: string;
+  containerReturnedAt?: string;
+  regularizedAt?: string;
+  closedAt?: string;
+  cancelledAt?: string;
+  cancelReason?: string;
+  updatedAt: string;
+}
+
+/** An operator action (or an activity's finding) recorded on a dispatch; `at` is when it happened (ISO). */
+export type DispatchEvent =
+  | { type: 'documentsReceived'; documents: DocumentKind[]; at: string }
+  | { type: 'documentsReviewed'; at: string }
+  | { type: 'draftEmitted'; at: string }
+  | { type: 'draftApproved'; at: string }
+  | { type: 'damNumbered'; damNumber: string; at: string }
+  | { type: 'channelAssigned'; channel: Channel; at: string }
+  | { type: 'senasaReportReceived'; at: string }
+  | { type: 'levanteGranted'; at: string }
+  /** End of discharge; allowed at any non-terminal status of an import, once. */
+  | { type: 'dischargeEnded'; at: string }
+  /** appointment only at APMTC, bl_assignment only at DPWC. */
+  | { type: 'withdrawalStep'; step: WithdrawalStep; at: string }
+  | { type: 'delivered'; at: string }
+  | { type: 'containerReturned'; at: string }
+  | { type: 'cargoEntryRegistered'; at: string }
+  | { type: 'sealsRegistered'; at: string }
+  | { type: 'shipped'; at: string }
+  | { type: 'regularized'; at: string }
+  | { type: 'closed'; at: string }
+  | { type: 'cancelled'; reason: string; at: string };
+
+/** Reason is Spanish (es-PE): says why the action is refused and what is expected first. */
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
