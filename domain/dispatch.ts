@@ -50,10 +50,12 @@ export interface DispatchInput {
   /** Bill of lading number. */
   bl: string;
   goods: string;
+  /** Containers under the BL (ISO 6346 numbers); terminals price and book per container. */
+  containers: { containerNumber: string; size: '20' | '40' }[];
   /** Goods restricted by SENASA (plant or animal health): inspection and report needed before withdrawal. */
   restrictedGoods: boolean;
-  /** Customs executive (ESC) in charge. */
-  executive: Contact;
+  /** Customs executive (ESC) in charge; `id` is the broker's staff code, shown in Temporal Web instead of a name. */
+  executive: Contact & { id: string };
   /** Who opened the dispatch through the API. */
   openedBy: string;
 }

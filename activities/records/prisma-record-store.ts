@@ -203,6 +203,7 @@ function toDispatchRecord(row: DispatchRow): StoredDispatchRecord {
     bl: row.bl,
     goods: row.goods,
     restrictedGoods: row.restrictedGoods,
+    executiveId: row.executiveId,
     executiveName: row.executiveName,
     executiveEmail: row.executiveEmail,
     nextDeadlineAt: row.nextDeadlineAt && iso(row.nextDeadlineAt),

@@ -32,6 +32,7 @@ export interface DispatchRecord {
   bl: string;
   goods: string;
   restrictedGoods: boolean;
+  executiveId: string;
   executiveName: string;
   executiveEmail: string;
   nextDeadlineAt: string | null;

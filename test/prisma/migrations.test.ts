@@ -206,6 +206,7 @@ function dispatchData(id: string) {
     bl: 'MEDU1234567',
     goods: 'Repuestos',
     restrictedGoods: false,
+    executiveId: 'ESC-01',
     executiveName: 'Ana Torres',
     executiveEmail: 'ana@broker.pe',
     openedAt: new Date(),

@@ -43,6 +43,7 @@ CREATE TABLE "dispatches" (
     "bl" TEXT NOT NULL,
     "goods" TEXT NOT NULL,
     "restrictedGoods" BOOLEAN NOT NULL,
+    "executiveId" TEXT NOT NULL,
     "executiveName" TEXT NOT NULL,
     "executiveEmail" TEXT NOT NULL,
     "nextDeadlineAt" TIMESTAMP(3),
@@ -170,6 +171,9 @@ CREATE INDEX "dispatches_channel_idx" ON "dispatches"("channel");
 
 -- CreateIndex
 CREATE INDEX "dispatches_terminal_idx" ON "dispatches"("terminal");
+
+-- CreateIndex
+CREATE INDEX "dispatches_executiveId_idx" ON "dispatches"("executiveId");
 
 -- CreateIndex
 CREATE INDEX "dispatches_executiveEmail_idx" ON "dispatches"("executiveEmail");

@@ -36,6 +36,7 @@ function dispatch(overrides: Partial<DispatchRecord> = {}): DispatchRecord {
     bl: 'MEDU1234567',
     goods: 'Repuestos de maquinaria',
     restrictedGoods: false,
+    executiveId: 'ESC-01',
     executiveName: 'Ana Torres',
     executiveEmail: 'ana@broker.pe',
     nextDeadlineAt: null,

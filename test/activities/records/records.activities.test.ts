@@ -40,6 +40,7 @@ const record: DispatchRecord = {
   bl: 'MAEU998877',
   goods: 'Textiles',
   restrictedGoods: false,
+  executiveId: 'ESC-01',
   executiveName: 'Ana Torres',
   executiveEmail: 'ana@broker.pe',
   nextDeadlineAt: null,

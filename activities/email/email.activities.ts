@@ -1,0 +1,80 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Contact } from '../../domain/dispatch';
+import type { Audience, NotificationRequest } from '../../domain/notifications';
+import { ErrorType } from '../../domain/errors';
+import type { Mailer } from './mailer';
+import { renderEmailText } from './templates';
+
+/** Record of emails already sent, keyed by Message-ID: a retried activity never sends twice. */
+export interface SentMailLog {
+  wasSent(messageId: string): Promise<boolean>;
+  markSent(entry: {
+    messageId: string;
+    dispatchId: string | null;
+    kind: string;
+    recipients: string[];
+    subject: string;
+    sentAt: string;
+  }): Promise<void>;
+}
+
+/** The supervisors who receive escalations. */
+export interface SupervisorRoster {
+  activeSupervisors(): Promise<Contact[]>;
+}
+
+export interface EmailDeps {
+  mailer: Mailer;
+  sentLog: SentMailLog;
+  roster: SupervisorRoster;
+  /** Used when the roster is empty, so an escalation is never silently dropped. */
+  fallbackSupervisor: Contact;
+}
+
+/** Message-ID from the workflow step's idempotency key (RFC 5322 needs the angle brackets and an @). */
+export function messageIdFor(idempotencyKey: string): string {
+  return `<${idempotencyKey.replace(/[^A-Za-z0-9._/-]/g, '_')}@levante>`;
+}
+
+/** Email activities: one per notification request, idempotent by its key. */
+export function createEmailActivities(deps: EmailDeps) {
+  async function recipientsFor(req: NotificationRequest): Promise<string[]> {
+    const emails = new Set<string>();
+    const add = (contacts: Contact[]) => contacts.forEach((c) => emails.add(c.email.toLowerCase()));
+    const byAudience: Record<Audience, () => Promise<void>> = {
+      client: async () => add(req.dispatch.client.contacts),
+      executive: async () => add([req.dispatch.executive]),
+      supervisors: async () => {
+        const roster = await deps.roster.activeSupervisors();
+        add(roster.length > 0 ? roster : [deps.fallbackSupervisor]);
+      },
+    };
+    for (const audience of req.audience) await byAudience[audience]();
+    return [...emails];
+  }
+
+  return {
+    /** Sends one dispatch notification (acknowledgement, missing documents, reminder, alert, escalation) in Spanish. */
+    async sendDispatchEmail(req: NotificationRequest): Promise<{ messageId: string; sent: boolean }> {
+      const messageId = messageIdFor(req.idempotencyKey);
+      if (await deps.sentLog.wasSent(messageId)) return { messageId, sent: false };
+      const to = await recipientsFor(req);
+      if (to.length === 0) {
+        throw ApplicationFailure.nonRetryable(`No recipients for ${req.notification.kind}`, ErrorType.InvalidInput);
+      }
+      const { subject, text } = renderEmailText(req.dispatch, req.notification);
+      // Send first, then record: a crash in between re-sends with the same Message-ID (recognisable by clients),
+      // which is better than recording first and never sending an alert.
+      await deps.mailer.send({ messageId, to, subject, text });
+      await deps.sentLog.markSent({
+        messageId,
+        dispatchId: req.dispatch.dispatchId,
+        kind: req.notification.kind,
+        recipients: to,
+        subject,
+        sentAt: new Date().toISOString(),
+      });
+      return { messageId, sent: true };
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * All activities of the dispatch worker, merged from one factory per external system. The worker's
+ * composition root builds the dependencies once; workflows import only `type Activities`.
+ */
+import type { Contact } from '../domain/dispatch';
+import { createCalendarActivities } from './calendar/calendar.activities';
+import { createEmailActivities } from './email/email.activities';
+import type { Mailer } from './email/mailer';
+import { createRecordActivities, type PrismaRecordStore } from './records';
+import { createTerminalActivities, type TerminalClient } from './terminals';
+import type { Terminal } from '../domain/dispatch';
+
+export interface ActivityDeps {
+  store: PrismaRecordStore;
+  mailer: Mailer;
+  terminals: Record<Terminal, TerminalClient>;
+  fallbackSupervisor: Contact;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  const { store } = deps;
+  return {
+    ...createRecordActivities({ readModel: store, glosas: store, incidents: store, appointments: store }),
+    ...createEmailActivities({ mailer: deps.mailer, sentLog: store, roster: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createTerminalActivities({ terminals: deps.terminals }),
+    ...createCalendarActivities({ decreedDays: store }),
+  };
+}
+
+/** The activity functions workflows proxy (types only inside workflow code). */
+export type Activities = ReturnType<typeof createActivities>;

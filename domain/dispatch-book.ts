@@ -1,0 +1,50 @@
+import type { DocumentKind } from './documents';
+
+/**
+ * What a dispatch workflow remembers besides its lifecycle state: receipts, complaints, incidents,
+ * billable services and which notices it already sent. Plain JSON, carried across continue-as-new.
+ */
+export interface DispatchBook {
+  receipts: { at: string; documents: DocumentKind[]; actor: string }[];
+  /** Last time the executive reviewed the documents received so far (clears the review clocks before it). */
+  lastReviewAt?: string;
+  complaints: Complaint[];
+  incidents: { id: string; kind: string; description: string; at: string; actor: string }[];
+  extraordinaryServices: { id: string; description: string; reason: string; amountPen?: number; at: string; actor: string }[];
+  terminalBookings: { step: string; reference: string; at: string }[];
+  /** Rejected attempts per terminal step: a new attempt after a rejection needs a new idempotency key. */
+  terminalAttempts: Record<string, number>;
+  /** Keys of notices already sent (or deliberately skipped): each fires at most once. */
+  firedNotices: string[];
+  regimeConcludedAt?: string;
+  /** Latest ETA and vessel (glosa 40025 may correct them). */
+  eta: string;
+  vessel: string;
+  /** Counter for ids of complaints, incidents and services: deterministic, unique within the dispatch. */
+  seq: number;
+}
+
+/** A complaint or cost contingency that must reach the supervisor within 24 business hours. */
+export interface Complaint {
+  id: string;
+  category: string;
+  description: string;
+  at: string;
+  actor: string;
+  reportedAt?: string;
+}
+
+export function emptyBook(eta: string, vessel: string): DispatchBook {
+  return {
+    receipts: [],
+    complaints: [],
+    incidents: [],
+    extraordinaryServices: [],
+    terminalBookings: [],
+    terminalAttempts: {},
+    firedNotices: [],
+    eta,
+    vessel,
+    seq: 0,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Channel, Contact, Regime, Terminal } from './dispatch';
+import type { DocumentKind } from './documents';
+import type { ClockName } from './clocks';
+
+/** Who receives a notification: the client's contacts, the dispatch's executive (ESC), the supervisor roster. */
+export type Audience = 'client' | 'executive' | 'supervisors';
+
+/** Every email Levante sends about a dispatch. Rendered in Spanish by activities/email/templates.ts. */
+export type Notification =
+  | { kind: 'acknowledgement' }
+  | { kind: 'missing_documents'; missing: DocumentKind[] }
+  | { kind: 'deadline_reminder'; clock: ClockName; dueAt: string; label: string }
+  | { kind: 'deadline_missed'; clock: ClockName; dueAt: string; label: string }
+  | { kind: 'legal_deadline_at_risk'; clock: ClockName; dueAt: string; label: string }
+  | { kind: 'regime_expiry_reminder'; expiresAt: string; daysBefore: number }
+  | { kind: 'complaint_escalation'; complaint: string; category: string; reportedAt: string; dueAt: string }
+  | { kind: 'terminal_rejected'; terminal: Terminal; step: string; reason: string }
+  | { kind: 'cancelled'; reason: string };
+
+/** What a template needs to know about the dispatch: a plain JSON snapshot taken by the workflow. */
+export interface DispatchSnapshot {
+  dispatchId: string;
+  client: { ruc: string; name: string; contacts: Contact[] };
+  executive: Contact;
+  regime: Regime;
+  terminal: Terminal;
+  vessel: string;
+  eta: string;
+  bl: string;
+  status: string;
+  damNumber?: string;
+  channel?: Channel;
+}
+
+/** One request to send a notification; the idempotency key becomes the email's Message-ID. */
+export interface NotificationRequest {
+  idempotencyKey: string;
+  audience: Audience[];
+  dispatch: DispatchSnapshot;
+  notification: Notification;
+}

@@ -1,0 +1,148 @@
+/**
+ * From a dispatch's state to its open deadlines and the notices they call for (reminder before, alert at,
+ * escalation of legal deadlines). Pure: the workflow sleeps until the earliest notice not yet fired,
+ * so adding a non-working day or recording an action simply re-plans.
+ */
+import type { Audience, Notification } from './notifications';
+import type { DispatchState } from './state-machine';
+import type { DispatchBook } from './dispatch-book';
+import type { BusinessCalendar } from './calendar';
+import { addBusinessTime } from './calendar';
+import { CLOCK_LABEL_ES, regimeExpiryReminders, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
+
+export interface ScheduleContext {
+  state: DispatchState;
+  book: DispatchBook;
+  policy: DispatchPolicy;
+  calendar: BusinessCalendar;
+}
+
+/** A notice planned at `dueAt`; `key` is unique within the dispatch and stable across re-plans. */
+export interface PlannedNotice {
+  key: string;
+  dueAt: string;
+  clock: ClockName;
+  phase: 'reminder' | 'missed' | 'legal_at_risk' | 'escalation';
+  /** When the deadline itself falls due: a reminder found after it is skipped, not sent. */
+  deadlineAt: string;
+  audience: Audience[];
+  notification: Notification;
+}
+
+const at = (iso: string, deltaMs: number) => new Date(Date.parse(iso) + deltaMs).toISOString();
+
+function deadline(clock: ClockName, dueAt: string, ref: string): Deadline {
+  return { clock, dueAt, label: CLOCK_LABEL_ES[clock], ref };
+}
+
+/** Every deadline still open (its clock not stopped by the action it waits for). */
+export function openDeadlines({ state, book, policy, calendar }: ScheduleContext): Deadline[] {
+  if (state.status === 'cancelled') return [];
+  const list: Deadline[] = [];
+  book.receipts.forEach((receipt, i) => {
+    if (book.lastReviewAt && book.lastReviewAt >= receipt.at) return;
+    list.push(deadline('document_review', at(receipt.at, policy.documentReviewMs), `receipt-${i + 1}`));
+  });
+  if (state.documentsReviewedAt && ['documents_reviewed'].includes(state.status)) {
+    list.push(deadline('dam_draft', at(state.documentsReviewedAt, policy.damDraftMs), 'draft'));
+  }
+  for (const c of book.complaints) {
+    if (c.reportedAt) continue;
+    list.push(deadline('complaint_escalation', addBusinessTime(calendar, c.at, policy.complaintEscalationBusinessMs), c.id));
+  }
+  if (!state.regularizedAt) list.push(...regularizationDeadlines(state, policy));
+  if (state.levanteAt && !book.regimeConcludedAt && (state.regime === '20' || state.regime === '70')) {
+    list.push(deadline('regime_expiry', at(state.levanteAt, policy.regimeExpiryMs[state.regime]), `regime-${state.regime}`));
+  }
+  return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+function noticesFor(d: Deadline, { policy, book }: Pick<ScheduleContext, 'policy' | 'book'>): PlannedNotice[] {
+  const base = { clock: d.clock, deadlineAt: d.dueAt };
+  const key = (phase: string) => `${d.clock}/${d.ref ?? 'main'}/${phase}`;
+  const info = { clock: d.clock, dueAt: d.dueAt, label: d.label };
+  const reminder = (beforeMs: number, audience: Audience[]): PlannedNotice => ({
+    ...base,
+    key: key('reminder'),
+    dueAt: at(d.dueAt, -beforeMs),
+    phase: 'reminder',
+    audience,
+    notification: { kind: 'deadline_reminder', ...info },
+  });
+  const missed = (audience: Audience[]): PlannedNotice => ({
+    ...base,
+    key: key('missed'),
+    dueAt: d.dueAt,
+    phase: 'missed',
+    audience,
+    notification: { kind: 'deadline_missed', ...info },
+  });
+  switch (d.clock) {
+    case 'document_review':
+    case 'dam_draft':
+      return [reminder(policy.reviewReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
+    case 'regularization_target':
+      return [reminder(policy.regularizationReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
+    case 'regularization_legal':
+      return [
+        {
+          ...base,
+          key: key('at-risk'),
+          dueAt: at(d.dueAt, -policy.regularizationReminderBeforeMs),
+          phase: 'legal_at_risk',
+          audience: ['supervisors', 'executive'],
+          notification: { kind: 'legal_deadline_at_risk', ...info },
+        },
+        missed(['supervisors', 'executive']),
+      ];
+    case 'complaint_escalation': {
+      const c = book.complaints.find((x) => x.id === d.ref);
+      if (!c) return [];
+      const notification: Notification = {
+        kind: 'complaint_escalation',
+        complaint: c.description,
+        category: c.category,
+        reportedAt: c.at,
+        dueAt: d.dueAt,
+      };
+      return [{ ...missed(['supervisors', 'executive']), phase: 'escalation', notification }];
+    }
+    case 'regime_expiry':
+      return policy.regimeExpiryRemindersDays.map((days) => ({
+        ...base,
+        key: key(`${days}d`),
+        dueAt: at(d.dueAt, -days * 86_400_000),
+        phase: 'reminder' as const,
+        audience: ['client', 'executive'] as Audience[],
+        notification: { kind: 'regime_expiry_reminder', expiresAt: d.dueAt, daysBefore: days },
+      }));
+  }
+}
+
+/** Notices of the open deadlines that have not fired yet, earliest first. */
+export function pendingNotices(ctx: ScheduleContext): PlannedNotice[] {
+  const fired = new Set(ctx.book.firedNotices);
+  return openDeadlines(ctx)
+    .flatMap((d) => noticesFor(d, ctx))
+    .filter((n) => !fired.has(n.key))
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/**
+ * Splits the notices due at `now` into those to send and stale reminders to skip (a reminder found after
+ * its deadline already passed, for example after a long outage, would only confuse: the alert goes instead).
+ */
+export function dueNotices(pending: PlannedNotice[], now: string): { send: PlannedNotice[]; skip: PlannedNotice[] } {
+  const due = pending.filter((n) => n.dueAt <= now);
+  const stale = (n: PlannedNotice) => n.phase === 'reminder' && n.clock !== 'regime_expiry' && n.deadlineAt <= now;
+  return { send: due.filter((n) => !stale(n)), skip: due.filter(stale) };
+}
+
+/** At risk: inside a reminder window of an open deadline. Overdue: an open deadline has passed. */
+export function riskFlags(ctx: ScheduleContext, now: string): { atRisk: boolean; overdue: boolean; next?: Deadline } {
+  const deadlines = openDeadlines(ctx);
+  const overdue = deadlines.some((d) => d.dueAt <= now);
+  const planned = deadlines.flatMap((d) => noticesFor(d, ctx));
+  const atRisk = overdue || planned.some((n) => n.phase !== 'missed' && n.clock !== 'regime_expiry' && n.dueAt <= now && n.deadlineAt > now);
+  return { atRisk, overdue, next: deadlines.find((d) => d.dueAt > now) ?? deadlines[0] };
+}

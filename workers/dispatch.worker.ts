@@ -1,0 +1,66 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Config } from '../config/config';
+import { createActivities } from '../activities';
+import { createSmtpMailer } from '../activities/email/mailer';
+import { createPrismaRecordStore } from '../activities/records';
+import { createHttpTerminalClients } from '../activities/terminals';
+import { createPrisma } from '../prisma/client';
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Stops polling, lets running tasks finish, then closes the database, mail and Temporal connections. */
+  shutdown(): Promise<void>;
+  run: Promise<void>;
+}
+
+/**
+ * Composition root of the dispatch worker: builds Prisma, the mailer and the terminal clients once and hands
+ * them to the activity factories. `workflowBundle` lets tests pass a bundle built once per run;
+ * `connection` lets them share the test environment's connection (time-skipping server).
+ */
+export async function startDispatchWorker(
+  config: Config,
+  extra: Pick<WorkerOptions, 'workflowBundle'> & { connection?: NativeConnection } = {},
+): Promise<RunningWorker> {
+  const prisma = createPrisma(config.DATABASE_URL);
+  const mailer = createSmtpMailer({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    user: config.SMTP_USER,
+    password: config.SMTP_PASSWORD,
+    from: config.MAIL_FROM,
+  });
+  const activities = createActivities({
+    store: createPrismaRecordStore(prisma),
+    mailer,
+    terminals: createHttpTerminalClients({
+      apmtcUrl: config.TERMINAL_APMTC_URL,
+      dpwcUrl: config.TERMINAL_DPWC_URL,
+      timeoutMs: config.TERMINAL_TIMEOUT_MS,
+    }),
+    fallbackSupervisor: { name: 'Supervisor de turno', email: config.SUPERVISOR_FALLBACK_EMAIL },
+  });
+  const ownConnection = !extra.connection;
+  const connection = extra.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities,
+    ...(extra.workflowBundle ? { workflowBundle: extra.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+  });
+  const run = worker.run().finally(async () => {
+    if (ownConnection) await connection.close();
+    mailer.close();
+    await prisma.$disconnect();
+  });
+  return {
+    worker,
+    run,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await run;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Messages of the dispatch workflow. The API imports only this file from workflows/.
+ * Updates are operator actions (the caller needs an answer); signals are fire-and-forget; the query is live state.
+ * Every action carries the acting user (`actor`), recorded in history, the status history and the audit trail.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Channel } from '../domain/dispatch';
+import type { DocumentKind } from '../domain/documents';
+import type { DispatchView } from '../domain/dispatch-view';
+import type { DispatchInput } from '../domain/dispatch';
+import type { DispatchState } from '../domain/state-machine';
+import type { DispatchBook } from '../domain/dispatch-book';
+import type { BusinessCalendar } from '../domain/calendar';
+import type { DispatchPolicy } from '../domain/clocks';
+
+/** Common to every operator action. `occurredAt` (ISO) lets an operator record a fact that happened earlier. */
+export interface ActionBase {
+  actor: string;
+  occurredAt?: string;
+}
+
+/** Result of every operator action: the dispatch's state after it. */
+export type ActionResult = DispatchView;
+
+export type DocumentsReceivedArgs = ActionBase & { documents: DocumentKind[] };
+export type DamNumberedArgs = ActionBase & { damNumber: string };
+export type ChannelAssignedArgs = ActionBase & { channel: Channel };
+export type CancelArgs = ActionBase & { reason: string };
+export type StatusGlosaArgs = ActionBase & { eta?: string; vessel?: string; note: string };
+export type ExtraordinaryServiceArgs = ActionBase & {
+  description: string;
+  reason: 'out_of_hours' | 'out_of_scope';
+  amountPen?: number;
+};
+export type IncidentArgs = ActionBase & { kind: 'terminal' | 'customs' | 'transport' | 'client' | 'other'; description: string };
+export type ComplaintArgs = ActionBase & {
+  category: 'complaint' | 'demurrage' | 'storage' | 'fine' | 'transport_overcost' | 'other';
+  description: string;
+};
+export type ComplaintReportedArgs = ActionBase & { complaintId: string };
+export type AppointmentArgs = ActionBase & { date: string; slot?: string };
+export type BlAssignmentArgs = ActionBase & { carrierRuc: string; carrierName: string };
+export type ContainerReturnArgs = ActionBase & { date: string; depot: string };
+
+/** Documents received from the client (each receipt is timestamped; starts the 48 h review clock). */
+export const documentsReceived = defineUpdate<ActionResult, [DocumentsReceivedArgs]>('documentsReceived');
+/** The executive reviewed the documents received so far. */
+export const documentsReviewed = defineUpdate<ActionResult, [ActionBase]>('documentsReviewed');
+/** DAM draft emitted for the client's review. */
+export const draftEmitted = defineUpdate<ActionResult, [ActionBase]>('draftEmitted');
+/** Client/reviewer approved the DAM draft. */
+export const draftApproved = defineUpdate<ActionResult, [ActionBase]>('draftApproved');
+/** SUNAT numbered the DAM. */
+export const damNumbered = defineUpdate<ActionResult, [DamNumberedArgs]>('damNumbered');
+/** SUNAT assigned the control channel (verde / naranja / rojo). */
+export const channelAssigned = defineUpdate<ActionResult, [ChannelAssignedArgs]>('channelAssigned');
+/** SENASA's inspection report received (restricted goods). */
+export const senasaReportReceived = defineUpdate<ActionResult, [ActionBase]>('senasaReportReceived');
+/** Customs granted the levante (release). */
+export const levanteGranted = defineUpdate<ActionResult, [ActionBase]>('levanteGranted');
+/** Discharge of the vessel ended: starts the SADA regularization and deferred numbering clocks. */
+export const dischargeEnded = defineUpdate<ActionResult, [ActionBase]>('dischargeEnded');
+/** Terminal proforma requested and received. */
+export const requestProforma = defineUpdate<ActionResult, [ActionBase]>('requestProforma');
+/** Terminal charges liquidated. */
+export const requestLiquidation = defineUpdate<ActionResult, [ActionBase]>('requestLiquidation');
+/** Withdrawal appointment (cita) booked at APMTC. */
+export const bookAppointment = defineUpdate<ActionResult, [AppointmentArgs]>('bookAppointment');
+/** BL assigned to the carrier at DPWC. */
+export const assignBlToCarrier = defineUpdate<ActionResult, [BlAssignmentArgs]>('assignBlToCarrier');
+/** 06:00 pickup coordinated with the warehouse. */
+export const pickupCoordinated = defineUpdate<ActionResult, [ActionBase]>('pickupCoordinated');
+/** Cargo delivered to the client. */
+export const delivered = defineUpdate<ActionResult, [ActionBase]>('delivered');
+/** Empty container return appointment booked at the terminal. */
+export const bookContainerReturn = defineUpdate<ActionResult, [ContainerReturnArgs]>('bookContainerReturn');
+/** Empty container returned. */
+export const containerReturned = defineUpdate<ActionResult, [ActionBase]>('containerReturned');
+/** Export: cargo entry registered at the terminal or warehouse. */
+export const cargoEntryRegistered = defineUpdate<ActionResult, [ActionBase]>('cargoEntryRegistered');
+/** Export: seals (precintos) registered. */
+export const sealsRegistered = defineUpdate<ActionResult, [ActionBase]>('sealsRegistered');
+/** Export: cargo shipped; starts the export regularization clocks. */
+export const shipped = defineUpdate<ActionResult, [ActionBase]>('shipped');
+/** Provisional declaration regularized (SADA or export). */
+export const regularized = defineUpdate<ActionResult, [ActionBase]>('regularized');
+/** Temporary admission / warehouse regime concluded: stops the expiry reminders. */
+export const regimeConcluded = defineUpdate<ActionResult, [ActionBase]>('regimeConcluded');
+/** Dispatch closed: nothing pending. */
+export const closeDispatch = defineUpdate<ActionResult, [ActionBase]>('closeDispatch');
+/** The client withdrew the dispatch. */
+export const cancelDispatch = defineUpdate<ActionResult, [CancelArgs]>('cancelDispatch');
+/** Glosa 40025: status update for the client (ETA, vessel, note). */
+export const recordStatusGlosa = defineUpdate<ActionResult, [StatusGlosaArgs]>('recordStatusGlosa');
+/** Glosa 10110: extraordinary service to bill the client. */
+export const recordExtraordinaryService = defineUpdate<ActionResult, [ExtraordinaryServiceArgs]>(
+  'recordExtraordinaryService',
+);
+/** An incident during the dispatch. */
+export const logIncident = defineUpdate<ActionResult, [IncidentArgs]>('logIncident');
+/** A complaint or cost contingency: the supervisor must be informed within 24 business hours. */
+export const logComplaint = defineUpdate<ActionResult, [ComplaintArgs]>('logComplaint');
+/** The executive informed the supervisor of a complaint: stops its escalation clock. */
+export const complaintReported = defineUpdate<ActionResult, [ComplaintReportedArgs]>('complaintReported');
+
+/** The business calendar changed (a non-working day was decreed): reload it and re-plan open deadlines. */
+export const calendarChanged = defineSignal<[]>('calendarChanged');
+
+/** Live state of the dispatch. */
+export const getDispatch = defineQuery<DispatchView>('getDispatch');
+
+/** Input of the dispatch workflow: what the operator opened, the client's agreement, and carried state after continue-as-new. */
+export interface DispatchWorkflowInput {
+  dispatch: DispatchInput;
+  openedAt: string;
+  agreement?: ClientAgreement;
+  carried?: {
+    state: DispatchState;
+    book: DispatchBook;
+    calendar: BusinessCalendar;
+    searchAttributes: string;
+  };
+}
+
+/** What the client agreed with the broker: deadline overrides and extra documents on the checklist. */
+export interface ClientAgreement {
+  policyOverrides?: Partial<DispatchPolicy>;
+  extraDocuments?: DocumentKind[];
+}

@@ -1,0 +1,136 @@
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { requiredDocuments } from '../domain/documents';
+import { emptyBook } from '../domain/dispatch-book';
+import type { DispatchView } from '../domain/dispatch-view';
+import { isTerminalStatus } from '../domain/lifecycle';
+import { resolvePolicy } from '../domain/clocks';
+import { dueNotices, pendingNotices, type PlannedNotice } from '../domain/schedule';
+import { initialState } from '../domain/state-machine';
+import { CLOCK_LABEL_ES } from '../domain/clocks';
+import type { DispatchWorkflowInput } from './dispatch.messages';
+import { records } from './dispatch/activities';
+import { registerHandlers } from './dispatch/handlers';
+import { DispatchRuntime, nowIso } from './dispatch/runtime';
+
+// Past this many events a new run starts with the same state (Temporal suggests it earlier on big histories).
+const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 5_000;
+
+/**
+ * One customs dispatch (despacho) from opening to closure: its lifecycle, its clocks and every notice they call
+ * for. Operator actions arrive as updates; the loop sleeps until the next notice is due or something changes.
+ */
+export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<DispatchView> {
+  const rt = await restoreOrOpen(input);
+  registerHandlers(rt);
+  if (!input.carried) await announceOpening(rt);
+  try {
+    await superviseClocks(rt);
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    // Cancelled from Temporal Web or the CLI: leave the same trail as an operator cancellation.
+    await CancellationScope.nonCancellable(() => cancelFromOutside(rt));
+  }
+  await condition(allHandlersFinished);
+  return rt.view();
+}
+
+async function restoreOrOpen(input: DispatchWorkflowInput): Promise<DispatchRuntime> {
+  const policy = resolvePolicy(input.agreement?.policyOverrides);
+  const c = input.carried;
+  if (c) return new DispatchRuntime(input.dispatch, input.openedAt, policy, c.state, c.book, c.calendar, c.searchAttributes);
+  const docs = requiredDocuments(input.dispatch, input.agreement?.extraDocuments);
+  const calendar = await records.loadBusinessCalendar({ country: 'PE', aroundIso: input.openedAt });
+  return new DispatchRuntime(
+    input.dispatch,
+    input.openedAt,
+    policy,
+    initialState(input.dispatch, docs, input.openedAt),
+    emptyBook(input.dispatch.eta, input.dispatch.vessel),
+    calendar,
+  );
+}
+
+async function announceOpening(rt: DispatchRuntime): Promise<void> {
+  rt.syncSearchAttributes();
+  const view = rt.view();
+  await rt.persist(async () => {
+    await records.recordDispatch(rt.readModel(view));
+    await records.recordStatusChange({
+      dispatchId: rt.input.dispatchId,
+      status: view.status,
+      at: rt.openedAt,
+      actor: rt.input.openedBy,
+      note: 'opened',
+      idempotencyKey: rt.key('status/0'),
+    });
+  });
+  await rt.notify('acknowledgement', ['client', 'executive'], { kind: 'acknowledgement' }, 'Acuse de recibo al cliente');
+}
+
+/** The clock loop: fire due notices, publish risk flags, sleep until the next notice or a change. */
+async function superviseClocks(rt: DispatchRuntime): Promise<void> {
+  for (;;) {
+    if (rt.calendarDirty) {
+      rt.calendarDirty = false;
+      rt.calendar = await records.loadBusinessCalendar({ country: 'PE', aroundIso: nowIso() });
+    }
+    const fired = await fireDueNotices(rt);
+    const view = rt.view();
+    rt.syncSearchAttributes(view);
+    if (fired > 0) await rt.changed();
+    const next = pendingNotices(rt.scheduleContext())[0];
+    if (isTerminalStatus(rt.state.status) && !next) return;
+    if (shouldContinueAsNew(rt, fired)) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof dispatchWorkflow>({
+        dispatch: rt.input,
+        openedAt: rt.openedAt,
+        agreement: { policyOverrides: rt.policy },
+        carried: { state: rt.state, book: rt.book, calendar: rt.calendar, searchAttributes: rt.searchAttributes },
+      });
+    }
+    const seen = rt.version;
+    const wake = () => rt.version !== seen || rt.calendarDirty;
+    if (next) await condition(wake, Math.max(Date.parse(next.dueAt) - Date.now(), 1), { summary: summaryOf(next) });
+    else await condition(wake);
+  }
+}
+
+async function fireDueNotices(rt: DispatchRuntime): Promise<number> {
+  const { send, skip } = dueNotices(pendingNotices(rt.scheduleContext()), nowIso());
+  for (const n of skip) rt.book.firedNotices.push(n.key);
+  for (const n of send) {
+    await rt.notify(`notice/${n.key}`, n.audience, n.notification, summaryOf(n));
+    rt.book.firedNotices.push(n.key);
+  }
+  return send.length + skip.length;
+}
+
+function summaryOf(n: PlannedNotice): string {
+  const phase = { reminder: 'Recordatorio', missed: 'Alerta de vencimiento', legal_at_risk: 'Escalamiento: plazo legal en riesgo', escalation: 'Escalamiento al supervisor' }[n.phase];
+  return `${phase}: ${CLOCK_LABEL_ES[n.clock]}`;
+}
+
+/**
+ * A closed dispatch that still waits (regime expiry reminders over months) starts a fresh run after each
+ * notice, so its history stays a few events long; any dispatch does when its history grows large.
+ */
+function shouldContinueAsNew(rt: DispatchRuntime, fired: number): boolean {
+  const info = workflowInfo();
+  if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW) return true;
+  return isTerminalStatus(rt.state.status) && fired > 0;
+}
+
+async function cancelFromOutside(rt: DispatchRuntime): Promise<void> {
+  if (isTerminalStatus(rt.state.status)) return;
+  const reason = 'Anulado desde Temporal (cancelación del workflow)';
+  await rt.transition({ type: 'cancelled', reason, at: nowIso() }, 'temporal', reason);
+  await rt.notify('cancelled', ['client', 'executive'], { kind: 'cancelled', reason }, 'Aviso de anulación');
+}

@@ -1,0 +1,141 @@
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { ErrorType } from '../../domain/errors';
+import type { DispatchEvent } from '../../domain/state-machine';
+import { missingDocuments } from '../../domain/documents';
+import * as m from '../dispatch.messages';
+import { nowIso, type DispatchRuntime } from './runtime';
+import { registerTerminalSteps } from './terminal-steps';
+import { registerBookEntries } from './book-entries';
+
+function reject(reason: string): never {
+  throw ApplicationFailure.nonRetryable(reason, ErrorType.InvalidInput);
+}
+
+/** When the action happened: `occurredAt` if the operator gave one (never in the future), else now. */
+export function eventTime(args: m.ActionBase): string {
+  if (!args || typeof args.actor !== 'string' || args.actor.trim() === '') reject('Falta el usuario que realiza la acción (actor).');
+  if (args.occurredAt === undefined) return nowIso();
+  const t = Date.parse(args.occurredAt);
+  if (Number.isNaN(t)) reject(`Fecha inválida: "${args.occurredAt}". Use formato ISO 8601.`);
+  if (t > Date.now() + 60_000) reject('La fecha del evento no puede estar en el futuro.');
+  return new Date(t).toISOString();
+}
+
+/** Registers an operator action that maps one-to-one onto a state-machine event. */
+function onEvent<A extends m.ActionBase>(
+  rt: DispatchRuntime,
+  def: UpdateDefinition<m.ActionResult, [A], string>,
+  toEvent: (args: A, at: string) => DispatchEvent,
+): void {
+  setHandler(
+    def,
+    async (args: A) => {
+      await rt.transition(toEvent(args, eventTime(args)), args.actor);
+      return rt.view();
+    },
+    { validator: (args: A) => rt.assertAllowed(toEvent(args, eventTime(args))) },
+  );
+}
+
+/** Registers every update, the query and the calendar signal of the dispatch workflow. */
+export function registerHandlers(rt: DispatchRuntime): void {
+  setHandler(m.getDispatch, () => rt.view());
+  setHandler(m.calendarChanged, () => {
+    rt.calendarDirty = true;
+    rt.touch();
+  });
+  onEvent(rt, m.draftEmitted, (_, at) => ({ type: 'draftEmitted', at }));
+  onEvent(rt, m.draftApproved, (_, at) => ({ type: 'draftApproved', at }));
+  onEvent(rt, m.damNumbered, (a, at) => ({ type: 'damNumbered', damNumber: a.damNumber, at }));
+  onEvent(rt, m.channelAssigned, (a, at) => ({ type: 'channelAssigned', channel: a.channel, at }));
+  onEvent(rt, m.senasaReportReceived, (_, at) => ({ type: 'senasaReportReceived', at }));
+  onEvent(rt, m.levanteGranted, (_, at) => ({ type: 'levanteGranted', at }));
+  onEvent(rt, m.dischargeEnded, (_, at) => ({ type: 'dischargeEnded', at }));
+  onEvent(rt, m.pickupCoordinated, (_, at) => ({ type: 'withdrawalStep', step: 'pickup', at }));
+  onEvent(rt, m.delivered, (_, at) => ({ type: 'delivered', at }));
+  onEvent(rt, m.containerReturned, (_, at) => ({ type: 'containerReturned', at }));
+  onEvent(rt, m.cargoEntryRegistered, (_, at) => ({ type: 'cargoEntryRegistered', at }));
+  onEvent(rt, m.sealsRegistered, (_, at) => ({ type: 'sealsRegistered', at }));
+  onEvent(rt, m.shipped, (_, at) => ({ type: 'shipped', at }));
+  onEvent(rt, m.regularized, (_, at) => ({ type: 'regularized', at }));
+  onEvent(rt, m.closeDispatch, (_, at) => ({ type: 'closed', at }));
+  registerReceipt(rt);
+  registerReview(rt);
+  registerCancel(rt);
+  registerTerminalSteps(rt);
+  registerBookEntries(rt);
+}
+
+/** Documents received: timestamped receipt (starts its 48 h review clock); a gap emails client and executive at once. */
+function registerReceipt(rt: DispatchRuntime): void {
+  setHandler(
+    m.documentsReceived,
+    async (args) => {
+      const at = eventTime(args);
+      rt.book.receipts.push({ at, documents: args.documents, actor: args.actor });
+      await rt.transition({ type: 'documentsReceived', documents: args.documents, at }, args.actor);
+      const missing = missingDocuments(rt.state.requiredDocuments, rt.state.documentsReceived);
+      if (missing.length > 0) {
+        const step = `missing-documents/${rt.book.receipts.length}`;
+        await rt.notify(step, ['client', 'executive'], { kind: 'missing_documents', missing }, 'Aviso de documentos faltantes');
+      }
+      return rt.view();
+    },
+    {
+      validator: (args) => {
+        if (!Array.isArray(args.documents) || args.documents.length === 0) reject('Indique al menos un documento recibido.');
+        rt.assertAllowed({ type: 'documentsReceived', documents: args.documents, at: eventTime(args) });
+      },
+    },
+  );
+}
+
+/**
+ * Review: in `documents_complete` it is the lifecycle event; before the checklist is complete the executive
+ * may still review what arrived (stops those receipts' 48 h clocks) without moving the status.
+ */
+function registerReview(rt: DispatchRuntime): void {
+  const isPartial = () => rt.state.status === 'opened';
+  setHandler(
+    m.documentsReviewed,
+    async (args) => {
+      const at = eventTime(args);
+      rt.book.lastReviewAt = at;
+      if (isPartial()) await rt.changed();
+      else await rt.transition({ type: 'documentsReviewed', at }, args.actor);
+      return rt.view();
+    },
+    {
+      validator: (args) => {
+        const at = eventTime(args);
+        if (isPartial()) {
+          if (rt.book.receipts.every((r) => rt.book.lastReviewAt && r.at <= rt.book.lastReviewAt)) {
+            reject('No hay documentos recibidos pendientes de revisión. Registre primero la recepción de documentos.');
+          }
+          return;
+        }
+        rt.assertAllowed({ type: 'documentsReviewed', at });
+      },
+    },
+  );
+}
+
+/** Cancellation (the client withdraws the dispatch): recorded with reason and actor, client and executive informed. */
+function registerCancel(rt: DispatchRuntime): void {
+  setHandler(
+    m.cancelDispatch,
+    async (args) => {
+      const at = eventTime(args);
+      await rt.transition({ type: 'cancelled', reason: args.reason, at }, args.actor, args.reason);
+      await rt.notify('cancelled', ['client', 'executive'], { kind: 'cancelled', reason: args.reason }, 'Aviso de anulación');
+      return rt.view();
+    },
+    {
+      validator: (args) => {
+        if (!args.reason || args.reason.trim().length < 3) reject('Indique el motivo de la anulación.');
+        rt.assertAllowed({ type: 'cancelled', reason: args.reason, at: eventTime(args) });
+      },
+    },
+  );
+}

@@ -1,0 +1,183 @@
+import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import type { DispatchInput } from '../../domain/dispatch';
+import type { BusinessCalendar } from '../../domain/calendar';
+import type { DispatchBook } from '../../domain/dispatch-book';
+import type { DispatchPolicy } from '../../domain/clocks';
+import type { DispatchView } from '../../domain/dispatch-view';
+import { toDispatchView } from '../../domain/dispatch-view';
+import { ErrorType } from '../../domain/errors';
+import type { DispatchRecord } from '../../activities/records/record-store';
+import { sideEffectKey } from '../../domain/ids';
+import { STATUS_LABEL_ES } from '../../domain/lifecycle';
+import type { DispatchSnapshot, Notification, Audience } from '../../domain/notifications';
+import { openDeadlines, riskFlags, type ScheduleContext } from '../../domain/schedule';
+import { applyEvent, canApply, type DispatchEvent, type DispatchState } from '../../domain/state-machine';
+import { EMAIL_OPTIONS, email, records } from './activities';
+import { syncSearchAttributes } from './search-attributes';
+
+/** Workflow time as ISO (deterministic inside the workflow sandbox). */
+export const nowIso = () => new Date().toISOString();
+
+/**
+ * The live dispatch inside its workflow: lifecycle state, book, calendar, and the only way to change them.
+ * Every transition goes through the pure state machine, then is persisted in order (read model, status
+ * history, glosa 40025) by activities whose idempotency keys come from workflow state.
+ */
+export class DispatchRuntime {
+  /** Bumped on every change; the main loop wakes on it to re-plan its timers. */
+  version = 0;
+  calendarDirty = false;
+  private persistChain: Promise<void> = Promise.resolve();
+  readonly workflowId = workflowInfo().workflowId;
+
+  constructor(
+    readonly input: DispatchInput,
+    readonly openedAt: string,
+    readonly policy: DispatchPolicy,
+    public state: DispatchState,
+    public book: DispatchBook,
+    public calendar: BusinessCalendar,
+    public searchAttributes = '',
+  ) {}
+
+  scheduleContext(): ScheduleContext {
+    return { state: this.state, book: this.book, policy: this.policy, calendar: this.calendar };
+  }
+
+  view(): DispatchView {
+    const ctx = this.scheduleContext();
+    return toDispatchView({
+      input: this.input,
+      openedAt: this.openedAt,
+      state: this.state,
+      book: this.book,
+      deadlines: openDeadlines(ctx),
+      flags: riskFlags(ctx, nowIso()),
+    });
+  }
+
+  snapshot(): DispatchSnapshot {
+    return {
+      dispatchId: this.input.dispatchId,
+      client: this.input.client,
+      executive: this.input.executive,
+      regime: this.input.regime,
+      terminal: this.input.terminal,
+      vessel: this.book.vessel,
+      eta: this.book.eta,
+      bl: this.input.bl,
+      status: STATUS_LABEL_ES[this.state.status],
+      damNumber: this.state.damNumber,
+      channel: this.state.channel,
+    };
+  }
+
+  /** Next sequence number: ids of complaints, incidents, glosas and services, unique within the dispatch. */
+  nextSeq(): number {
+    this.book.seq += 1;
+    return this.book.seq;
+  }
+
+  key(step: string): string {
+    return sideEffectKey(this.workflowId, step);
+  }
+
+  /** Throws the state machine's Spanish reason when the event is not allowed now (used by update validators). */
+  assertAllowed(event: DispatchEvent): void {
+    const verdict = canApply(this.state, event);
+    if (!verdict.ok) throw ApplicationFailure.nonRetryable(verdict.reason, ErrorType.InvalidTransition);
+  }
+
+  /** Applies an event and waits until it is persisted. */
+  async transition(event: DispatchEvent, actor: string, note?: string): Promise<void> {
+    this.assertAllowed(event); // the state may have moved while an update handler awaited an activity
+    const before = this.state.status;
+    this.state = applyEvent(this.state, event);
+    this.touch();
+    const seq = this.nextSeq();
+    const status = this.state.status;
+    const view = this.view();
+    const snapshot = this.snapshot();
+    await this.persist(async () => {
+      await records.recordDispatch(this.readModel(view));
+      if (status === before) return;
+      await records.recordStatusChange({
+        dispatchId: this.input.dispatchId,
+        status,
+        at: event.at,
+        actor,
+        note: note ?? event.type,
+        idempotencyKey: this.key(`status/${seq}`),
+      });
+      await records.recordGlosa({
+        dispatchId: this.input.dispatchId,
+        code: '40025',
+        payload: { status, statusLabel: snapshot.status, eta: snapshot.eta, vessel: snapshot.vessel, damNumber: snapshot.damNumber ?? null, channel: snapshot.channel ?? null },
+        actor,
+        at: event.at,
+        idempotencyKey: this.key(`glosa-40025/${seq}`),
+      });
+    });
+  }
+
+  /** Marks a change that is not a status transition (book entries) and refreshes the read model. */
+  async changed(): Promise<void> {
+    this.touch();
+    const view = this.view();
+    await this.persist(() => records.recordDispatch(this.readModel(view)));
+  }
+
+  touch(): void {
+    this.version += 1;
+  }
+
+  /** Runs persistence work strictly in order, so an older snapshot never overwrites a newer one. */
+  persist(work: () => Promise<unknown>): Promise<void> {
+    const next = this.persistChain.then(async () => {
+      await work();
+    });
+    this.persistChain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Sends one notification; `step` makes its Message-ID (a retry never sends twice). */
+  async notify(step: string, audience: Audience[], notification: Notification, summary: string): Promise<void> {
+    await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary }, [
+      { idempotencyKey: this.key(step), audience, dispatch: this.snapshot(), notification },
+    ]);
+  }
+
+  syncSearchAttributes(view: DispatchView = this.view()): void {
+    this.searchAttributes = syncSearchAttributes(view, this.input.executive.id, this.searchAttributes);
+  }
+
+  readModel(view: DispatchView): DispatchRecord {
+    return {
+      dispatchId: view.dispatchId,
+      workflowId: this.workflowId,
+      clientRuc: view.client.ruc,
+      clientName: view.client.name,
+      direction: view.direction,
+      regime: view.regime,
+      modality: view.modality,
+      terminal: view.terminal,
+      status: view.status,
+      channel: view.channel ?? null,
+      damNumber: view.damNumber ?? null,
+      vessel: view.vessel,
+      eta: view.eta,
+      bl: view.bl,
+      goods: this.input.goods,
+      restrictedGoods: view.restrictedGoods,
+      executiveId: this.input.executive.id,
+      executiveName: view.executive.name,
+      executiveEmail: view.executive.email,
+      nextDeadlineAt: view.nextDeadline?.dueAt ?? null,
+      nextDeadlineClock: view.nextDeadline?.clock ?? null,
+      atRisk: view.atRisk,
+      overdue: view.overdue,
+      openedAt: view.openedAt,
+      closedAt: this.state.closedAt ?? this.state.cancelledAt ?? null,
+    };
+  }
+}

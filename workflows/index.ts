@@ -1,0 +1,2 @@
+/** Workflow functions registered by the worker. */
+export { dispatchWorkflow } from './dispatch.workflow';
