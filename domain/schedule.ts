@@ -8,7 +8,7 @@ import type { DispatchState } from './state-machine';
 import type { DispatchBook } from './dispatch-book';
 import type { BusinessCalendar } from './calendar';
 import { addBusinessTime } from './calendar';
-import { CLOCK_LABEL_ES, regimeExpiryReminders, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
+import { CLOCK_LABEL_ES, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
   state: DispatchState;

@@ -117,13 +117,17 @@ export async function ensureNamespace(bin, address, namespace, searchAttributes,
   }
 }
 
-/** Starts `temporal server start-dev` and resolves once it is healthy and the namespace is ready. */
+/**
+ * Starts `temporal server start-dev` and resolves once it is healthy and the namespace is ready.
+ * @param {{ bin: string, ip?: string, port: number, uiPort?: number, dbFile?: string, namespace: string,
+ *   searchAttributes: Record<string, string>, headless?: boolean, log?: (m: string) => void, stdio?: any }} options
+ */
 export async function startDevServer({
   bin,
   ip = '127.0.0.1',
   port,
-  uiPort,
-  dbFile,
+  uiPort = undefined,
+  dbFile = undefined,
   namespace,
   searchAttributes,
   headless = false,
