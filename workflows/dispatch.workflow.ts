@@ -13,6 +13,7 @@ import { isTerminalStatus } from '../domain/lifecycle';
 import { resolvePolicy } from '../domain/clocks';
 import { dueNotices, pendingNotices, type PlannedNotice } from '../domain/schedule';
 import { initialState } from '../domain/state-machine';
+import { peruCalendar } from '../domain/calendar';
 import { CLOCK_LABEL_ES } from '../domain/clocks';
 import type { DispatchWorkflowInput } from './dispatch.messages';
 import { records } from './dispatch/activities';
@@ -27,7 +28,9 @@ const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 5_000;
  * for. Operator actions arrive as updates; the loop sleeps until the next notice is due or something changes.
  */
 export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<DispatchView> {
-  const rt = await restoreOrOpen(input);
+  // Handlers are registered before the first await: an update sent right after the start is delivered in the
+  // first activation and would be rejected if its handler were not there yet.
+  const rt = restoreOrOpen(input);
   registerHandlers(rt);
   if (!input.carried) await announceOpening(rt);
   try {
@@ -41,20 +44,21 @@ export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<Di
   return rt.view();
 }
 
-async function restoreOrOpen(input: DispatchWorkflowInput): Promise<DispatchRuntime> {
+function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
   const policy = resolvePolicy(input.agreement?.policyOverrides);
   const c = input.carried;
   if (c) return new DispatchRuntime(input.dispatch, input.openedAt, policy, c.state, c.book, c.calendar, c.searchAttributes);
   const docs = requiredDocuments(input.dispatch, input.agreement?.extraDocuments);
-  const calendar = await records.loadBusinessCalendar({ country: 'PE', aroundIso: input.openedAt });
-  return new DispatchRuntime(
+  const rt = new DispatchRuntime(
     input.dispatch,
     input.openedAt,
     policy,
     initialState(input.dispatch, docs, input.openedAt),
     emptyBook(input.dispatch.eta, input.dispatch.vessel),
-    calendar,
+    peruCalendar([]), // weekends only until the clock loop loads the holidays (its first step)
   );
+  rt.calendarDirty = true;
+  return rt;
 }
 
 async function announceOpening(rt: DispatchRuntime): Promise<void> {
