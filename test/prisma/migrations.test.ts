@@ -179,6 +179,10 @@ describe('migrations agree with schema.prisma', () => {
       const created = await p.auditEvent.create({ data: { actor: 'ana', action: 'dispatch.open', target: 'DSP-2026-000001' } });
       return p.auditEvent.findUniqueOrThrow({ where: { id: created.id } });
     },
+    ApiKey: async (p) => {
+      await p.apiKey.create({ data: { name: 'Operador noche', role: 'operator', hash: 'a'.repeat(64) } });
+      return p.apiKey.findUniqueOrThrow({ where: { hash: 'a'.repeat(64) } });
+    },
   };
 
   it.each(Object.keys(roundTrips))('writes and reads %s through Prisma Client', async (model) => {
