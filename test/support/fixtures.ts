@@ -19,7 +19,7 @@ export function sampleDispatch(overrides: Partial<DispatchInput> = {}): Dispatch
     terminal: 'APMTC',
     vessel: 'MSC Callao Express',
     eta: '2026-12-01T10:00:00.000Z',
-    bl: 'MSCU1234567',
+    bl: `MSCU${Math.floor(Math.random() * 1e7).toString().padStart(7, '0')}`,
     goods: 'Repuestos de maquinaria',
     containers: [{ containerNumber: 'MSCU7654321', size: '40' }],
     restrictedGoods: false,
