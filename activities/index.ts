@@ -7,6 +7,7 @@ import { createCalendarActivities } from './calendar/calendar.activities';
 import { createEmailActivities } from './email/email.activities';
 import type { Mailer } from './email/mailer';
 import { createRecordActivities, type PrismaRecordStore } from './records';
+import { activityContextViews, createSupervisionActivities, type DispatchViews, type ReportQueries } from './reports';
 import { createTerminalActivities, type TerminalClient } from './terminals';
 import type { Terminal } from '../domain/dispatch';
 
@@ -15,6 +16,10 @@ export interface ActivityDeps {
   mailer: Mailer;
   terminals: Record<Terminal, TerminalClient>;
   fallbackSupervisor: Contact;
+  /** Read-only queries of the scheduled reports (activities/reports). */
+  reports: ReportQueries;
+  /** Live dispatch views; defaults to querying the workflows through the activity context's client. */
+  views?: DispatchViews;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -24,6 +29,14 @@ export function createActivities(deps: ActivityDeps) {
     ...createEmailActivities({ mailer: deps.mailer, sentLog: store, roster: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createTerminalActivities({ terminals: deps.terminals }),
     ...createCalendarActivities({ decreedDays: store }),
+    ...createSupervisionActivities({
+      queries: deps.reports,
+      views: deps.views ?? activityContextViews,
+      mailer: deps.mailer,
+      sentLog: store,
+      roster: store,
+      fallbackSupervisor: deps.fallbackSupervisor,
+    }),
   };
 }
 

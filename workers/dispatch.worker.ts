@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { createActivities } from '../activities';
 import { createSmtpMailer } from '../activities/email/mailer';
 import { createPrismaRecordStore } from '../activities/records';
+import { createPrismaReportQueries } from '../activities/reports';
 import { createHttpTerminalClients } from '../activities/terminals';
 import { createPrisma } from '../prisma/client';
 
@@ -40,6 +41,7 @@ export async function startDispatchWorker(
       timeoutMs: config.TERMINAL_TIMEOUT_MS,
     }),
     fallbackSupervisor: { name: 'Supervisor de turno', email: config.SUPERVISOR_FALLBACK_EMAIL },
+    reports: createPrismaReportQueries(prisma),
   });
   const ownConnection = !extra.connection;
   const connection = extra.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));

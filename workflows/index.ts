@@ -1,2 +1,9 @@
 /** Workflow functions registered by the worker. */
 export { dispatchWorkflow } from './dispatch.workflow';
+export {
+  clientStatusReportWorkflow,
+  escalationRecheckWorkflow,
+  expirySweepWorkflow,
+  supervisorDigestWorkflow,
+  weekendProgrammingWorkflow,
+} from './supervision';

@@ -183,6 +183,10 @@ describe('migrations agree with schema.prisma', () => {
       await p.apiKey.create({ data: { name: 'Operador noche', role: 'operator', hash: 'a'.repeat(64) } });
       return p.apiKey.findUniqueOrThrow({ where: { hash: 'a'.repeat(64) } });
     },
+    ClientMandate: async (p) => {
+      await p.clientMandate.create({ data: { clientRuc: '20100047218', grantedAt: new Date('2026-01-15'), expiresAt: new Date('2027-01-15') } });
+      return p.clientMandate.findUniqueOrThrow({ where: { clientRuc: '20100047218' } });
+    },
   };
 
   it.each(Object.keys(roundTrips))('writes and reads %s through Prisma Client', async (model) => {

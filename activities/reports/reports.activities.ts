@@ -1,0 +1,93 @@
+/**
+ * Report activities of the scheduled workflows: each loads its data, renders the Spanish text (domain/reports)
+ * and sends one email keyed by schedule id + scheduled time, so a retried run never sends twice.
+ * A run with nothing to say sends nothing and says why in its result.
+ */
+import type { Contact } from '../../domain/dispatch';
+import {
+  nightShiftWindow,
+  renderClientReport,
+  renderSupervisorDigest,
+  renderWeekendProgramming,
+  type WeekendPlan,
+} from '../../domain/reports';
+import type { SentMailLog } from '../email/email.activities';
+import type { Mailer } from '../email/mailer';
+import { reportKey, sendReportOnce, type SendOutcome } from './report-mail';
+import type { DispatchViews, ReportQueries } from './report-queries';
+
+export interface ReportDeps {
+  queries: ReportQueries;
+  views: DispatchViews;
+  mailer: Mailer;
+  sentLog: SentMailLog;
+  roster: { activeSupervisors(): Promise<Contact[]> };
+  /** Used when the roster is empty, so a digest is never silently dropped. */
+  fallbackSupervisor: Contact;
+}
+
+/** Which schedule run this is: the key of its email. */
+export interface ScheduledRun {
+  scheduleId: string;
+  /** The run's scheduled time (TemporalScheduledStartTime), ISO. */
+  scheduledAt: string;
+}
+
+export type ReportResult = SendOutcome | { outcome: 'nothing_to_report' | 'no_recipients'; detail: string };
+
+const emails = (contacts: Contact[]) => [...new Set(contacts.map((c) => c.email.toLowerCase()))];
+
+export function createReportActivities(deps: ReportDeps) {
+  const supervisors = async () => {
+    const roster = await deps.roster.activeSupervisors();
+    return emails(roster.length > 0 ? roster : [deps.fallbackSupervisor]);
+  };
+
+  return {
+    /** Client status report: one email listing every open dispatch with its latest glosa 40025; none if nothing is open. */
+    async sendClientStatusReport(run: ScheduledRun & { clientRuc: string }): Promise<ReportResult> {
+      const agreement = await deps.queries.clientReportAgreement(run.clientRuc);
+      if (!agreement || agreement.recipients.length === 0) {
+        return { outcome: 'no_recipients', detail: `client ${run.clientRuc} has no status report recipients` };
+      }
+      const lines = await deps.queries.openDispatchLines(run.clientRuc);
+      if (lines.length === 0) return { outcome: 'nothing_to_report', detail: `client ${run.clientRuc} has no open dispatches` };
+      const { subject, text } = renderClientReport({ client: { ruc: agreement.ruc, name: agreement.name }, lines }, run.scheduledAt);
+      return sendReportOnce(deps, { idempotencyKey: reportKey(run.scheduleId, run.scheduledAt), kind: 'client_status_report', to: emails(agreement.recipients), subject, text });
+    },
+
+    /** Supervisor digest at the end of the night shift: risks, unreported complaints, open incidents, extra services. */
+    async sendSupervisorDigest(run: ScheduledRun): Promise<ReportResult> {
+      const window = nightShiftWindow(run.scheduledAt);
+      const complaints = [];
+      for (const ref of await deps.queries.dispatchesWithComplaints()) {
+        const view = await deps.views.view(ref.workflowId);
+        for (const c of view?.complaints ?? []) {
+          if (!c.reportedAt) complaints.push({ dispatchId: ref.dispatchId, complaintId: c.id, category: c.category, description: c.description, at: c.at });
+        }
+      }
+      const data = {
+        window,
+        dispatches: await deps.queries.dispatchesAtRisk(run.scheduledAt),
+        complaints,
+        terminalIncidents: await deps.queries.openTerminalIncidents(),
+        extraordinaryServices: await deps.queries.extraordinaryServices(window.from, window.to),
+      };
+      const { subject, text } = renderSupervisorDigest(data, run.scheduledAt);
+      return sendReportOnce(deps, { idempotencyKey: reportKey(run.scheduleId, run.scheduledAt), kind: 'supervisor_digest', to: await supervisors(), subject, text });
+    },
+
+    /** Weekend programming to Operations: appointments, container returns and pending withdrawals of the covered days. */
+    async sendWeekendProgramming(run: ScheduledRun & { plan: Extract<WeekendPlan, { run: true }>; recipients: Contact[] }): Promise<ReportResult> {
+      if (run.recipients.length === 0) return { outcome: 'no_recipients', detail: 'no Operations recipients configured' };
+      const data = {
+        planned: await deps.queries.plannedTerminalItems(run.plan.fromIso, run.plan.toIso),
+        pendingWithdrawals: await deps.queries.pendingWithdrawals(),
+      };
+      const { subject, text } = renderWeekendProgramming(data, run.plan);
+      return sendReportOnce(deps, { idempotencyKey: reportKey(run.scheduleId, run.scheduledAt), kind: 'weekend_programming', to: emails(run.recipients), subject, text });
+    },
+  };
+}
+
+export type ReportActivities = ReturnType<typeof createReportActivities>;
