@@ -80,9 +80,9 @@ export function fixedDefinitions(s: SupervisionSettings): ScheduleDefinition[] {
       scheduleId: id('weekend-programming'),
       workflowType: 'weekendProgrammingWorkflow',
       args: [{ scheduleId: id('weekend-programming'), recipients: s.operationsRecipients }],
-      // Thursday and Friday at 15:00: the run decides whether it is the last business day before the weekend
-      // (Thursday when Friday is a holiday, such as Holy Friday), so Operations always gets it once.
-      calendars: [{ dayOfWeek: ['THURSDAY', 'FRIDAY'], hour: 15, minute: 0, comment: 'último día hábil antes del fin de semana' }],
+      // Wednesday to Friday at 15:00: the run decides whether it is the last business day before the weekend
+      // (Thursday when Friday is a holiday, Wednesday in Holy Week), so Operations always gets it once.
+      calendars: [{ dayOfWeek: ['WEDNESDAY', 'THURSDAY', 'FRIDAY'], hour: 15, minute: 0, comment: 'último día hábil antes del fin de semana' }],
       // BUFFER_ONE: never two at once, but a run queued behind a slow one still goes out. Catch-up 12 h: still
       // useful on Friday night; after that the weekend has begun. No pause on failure: next week's must go.
       policies: { overlap: 'BUFFER_ONE', catchupWindow: '12 hours', pauseOnFailure: false },

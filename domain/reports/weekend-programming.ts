@@ -1,8 +1,8 @@
 /**
  * Weekend programming for Operations: withdrawals, appointments and container returns planned for the
- * non-working stretch after the run (Saturday to Monday). The schedule fires on Thursdays and Fridays; the
- * run goes out on the last business day before the weekend (Thursday when Friday is a holiday, such as Holy
- * Friday) and covers every day up to and including the first business day after it. Pure.
+ * non-working stretch after the run (Saturday to Monday). The schedule fires Wednesday to Friday; the run goes
+ * out on the last business day before the weekend (Thursday when Friday is a holiday, Wednesday in Holy Week)
+ * and covers every day up to and including the first business day after it. Pure.
  */
 import { isBusinessDay, localDate, type BusinessCalendar } from '../calendar';
 import { parseLocalDate } from '../calendar/local-time';
@@ -22,7 +22,12 @@ export function weekendProgrammingPlan(cal: BusinessCalendar, scheduledAt: strin
   if (!isBusinessDay(cal, today)) return { run: false, reason: `feriado o día no laborable (${today})` };
   if (isBusinessDay(cal, dayAfter(today))) return { run: false, reason: `no es el último día hábil antes del fin de semana (${today})` };
   let lastDay = dayAfter(today);
-  while (!isBusinessDay(cal, lastDay)) lastDay = dayAfter(lastDay);
+  let weekend = false;
+  while (!isBusinessDay(cal, lastDay)) {
+    weekend ||= new Date(`${lastDay}T12:00:00Z`).getUTCDay() === 6;
+    lastDay = dayAfter(lastDay);
+  }
+  if (!weekend) return { run: false, reason: `el feriado siguiente no enlaza con el fin de semana (${today})` };
   const firstDay = dayAfter(today);
   const offset = cal.utcOffsetMinutes * 60_000;
   return {
