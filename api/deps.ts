@@ -1,0 +1,23 @@
+/** What the API needs, built once by the entry point (server.ts) or a test, and passed to createApp. */
+import type { Client } from '@temporalio/client';
+import type { PrismaRecordStore } from '../activities/records';
+import type { PrismaClient } from '../prisma/client';
+import type { Logger } from './logger';
+
+export interface ApiDeps {
+  temporal: Client;
+  /** Task queue of the dispatch worker: where new dispatch workflows start. */
+  taskQueue: string;
+  /** Record-store ports (read model, client directory, roster, non-working days). */
+  store: PrismaRecordStore;
+  /** For list queries, API keys and the audit trail. */
+  prisma: PrismaClient;
+  logger?: Logger;
+  /** Called after a client's agreement changes (e.g. to re-plan its status-report schedule). */
+  onClientAgreementChanged?: (ruc: string) => Promise<void>;
+  health: () => Promise<{ temporal: boolean; database: boolean }>;
+  /** Body size limit for JSON requests (default 64kb). */
+  bodyLimit?: string;
+  /** Origins allowed by CORS; none by default (no CORS headers at all). */
+  corsOrigins?: string[];
+}

@@ -1,0 +1,79 @@
+/**
+ * Opening a dispatch: the business id becomes the workflow id (domain/ids.ts), so a second start with the same id
+ * is refused by Temporal itself (REJECT_DUPLICATE also covers closed dispatches). The client's agreement is read
+ * from the directory and passed as workflow input; Temporal Web shows a Spanish summary and the key facts.
+ */
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { DispatchInput } from '../domain/dispatch';
+import type { DispatchPolicy } from '../domain/clocks';
+import type { DocumentKind } from '../domain/documents';
+import { dispatchWorkflowId } from '../domain/ids';
+import type { ClientAgreement, DispatchWorkflowInput } from '../workflows/dispatch.messages';
+import type { ClientRecord } from '../activities/records';
+
+export function agreementOf(client: ClientRecord | null): ClientAgreement | undefined {
+  if (!client) return undefined;
+  return {
+    policyOverrides: client.deadlineOverrides as Partial<DispatchPolicy>,
+    extraDocuments: client.extraRequiredDocuments as DocumentKind[],
+  };
+}
+
+const REGIME_ES = { '10': 'importación para el consumo', '20': 'admisión temporal', '70': 'depósito aduanero', '40': 'exportación definitiva' } as const;
+
+export function staticSummary(d: DispatchInput): string {
+  return `${d.dispatchId} · RUC ${d.client.ruc} · régimen ${d.regime} · ${d.terminal}`;
+}
+
+export function staticDetails(d: DispatchInput, openedAt: string): string {
+  return [
+    `**Despacho ${d.dispatchId}** (${REGIME_ES[d.regime]}, ${d.modality})`,
+    '',
+    `- Cliente: ${d.client.name} (RUC ${d.client.ruc})`,
+    `- Terminal: ${d.terminal} · Nave: ${d.vessel} · ETA: ${d.eta}`,
+    `- BL: ${d.bl} · Contenedores: ${d.containers.map((c) => `${c.containerNumber} (${c.size}')`).join(', ') || 'ninguno'}`,
+    `- Mercancía: ${d.goods}${d.restrictedGoods ? ' (restringida: requiere SENASA)' : ''}`,
+    `- Ejecutivo: ${d.executive.id}`,
+    `- Abierto por ${d.openedBy} el ${openedAt}`,
+  ].join('\n');
+}
+
+export interface StartedDispatch {
+  workflowId: string;
+  runId: string;
+  /** False when an identical retried request found the dispatch it had already opened. */
+  created: boolean;
+}
+
+/**
+ * Starts the dispatch workflow. With an Idempotency-Key, a retry of the same request (same key in the memo)
+ * answers as the first one did instead of 409.
+ */
+export async function startDispatchWorkflow(
+  temporal: Client,
+  taskQueue: string,
+  dispatch: DispatchInput,
+  agreement: ClientAgreement | undefined,
+  idempotencyKey?: string,
+): Promise<StartedDispatch> {
+  const workflowId = dispatchWorkflowId(dispatch.dispatchId);
+  const openedAt = new Date().toISOString();
+  const input: DispatchWorkflowInput = { dispatch, openedAt, agreement };
+  try {
+    const handle = await temporal.workflow.start('dispatchWorkflow', {
+      taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      memo: idempotencyKey ? { apiIdempotencyKey: idempotencyKey } : undefined,
+      staticSummary: staticSummary(dispatch),
+      staticDetails: staticDetails(dispatch, openedAt),
+    });
+    return { workflowId, runId: handle.firstExecutionRunId, created: true };
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError) || !idempotencyKey) throw err;
+    const described = await temporal.workflow.getHandle(workflowId).describe();
+    if (described.memo?.apiIdempotencyKey !== idempotencyKey) throw err;
+    return { workflowId, runId: described.runId, created: false };
+  }
+}

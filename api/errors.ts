@@ -1,0 +1,121 @@
+/**
+ * The one error handler: every failure becomes `{ error: { code, message, issues? } }` with a status a person can
+ * act on. Business rejections from the workflow keep their Spanish reason; infrastructure outages become 503 with
+ * Retry-After; only genuine bugs are 500, and their details go to the log, never to the caller.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { z } from 'zod';
+import {
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ErrorType } from '../domain/errors';
+import type { ErrorBody } from './schemas/common.schemas';
+import type { Logger } from './logger';
+
+/** Seconds a client should wait before retrying after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const unavailable = (what: string) =>
+  new ApiError(503, 'service_unavailable', `${what} no está disponible en este momento. Vuelva a intentarlo en unos segundos.`, undefined, {
+    'Retry-After': String(RETRY_AFTER_SECONDS),
+  });
+
+/** Spanish messages for zod's own issues. */
+export const zodSpanish = { error: z.locales.es().localeError };
+
+export function validationError(error: z.ZodError, where: string): ApiError {
+  const issues = error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  return new ApiError(400, 'validation_failed', 'La solicitud tiene datos inválidos. Revise los campos indicados.', issues);
+}
+
+const PRISMA_UNREACHABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const NODE_UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P03']);
+// gRPC status codes (not imported: @grpc/grpc-js is the SDK's dependency, not ours): DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE.
+const GRPC_UNREACHABLE: number[] = [4, 8, 14];
+
+function isDatabaseDown(err: unknown): boolean {
+  for (let e: any = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    if (typeof e.code === 'string' && (PRISMA_UNREACHABLE.has(e.code) || NODE_UNREACHABLE.has(e.code))) return true;
+    if (e.name === 'PrismaClientInitializationError') return true;
+  }
+  return false;
+}
+
+export function isTemporalDown(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const cause = err instanceof ServiceError ? err.cause : err;
+  if (isGrpcServiceError(cause)) return GRPC_UNREACHABLE.includes(cause.code);
+  // A lazy connection that cannot reach the server fails before any gRPC call.
+  return err instanceof Error && /Failed to connect|ECONNREFUSED|deadline/i.test(err.message) && !(err instanceof ApplicationFailure);
+}
+
+/** Maps a workflow's business rejection (ApplicationFailure type from domain/errors.ts) to a status. */
+function fromFailure(failure: ApplicationFailure): ApiError {
+  switch (failure.type) {
+    case ErrorType.InvalidTransition:
+      return new ApiError(409, 'invalid_transition', failure.message);
+    case ErrorType.NotFound:
+      return new ApiError(404, 'not_found', failure.message);
+    case ErrorType.TerminalRejected:
+      return new ApiError(422, 'terminal_rejected', failure.message);
+    default:
+      return new ApiError(422, 'invalid_input', failure.message);
+  }
+}
+
+/** Turns anything thrown by a route into the ApiError the caller sees. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof z.ZodError) return validationError(err, 'body');
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return fromFailure(err.cause);
+  if (err instanceof WorkflowExecutionAlreadyStartedError) return new ApiError(409, 'dispatch_exists', 'Ya existe un despacho con ese código.');
+  if (err instanceof WorkflowNotFoundError) return new ApiError(404, 'dispatch_not_found', 'No existe un despacho con ese código.');
+  if (isDatabaseDown(err)) return unavailable('La base de datos');
+  if (isTemporalDown(err)) return unavailable('El servidor de Temporal');
+  const e = err as { status?: unknown; type?: unknown; expose?: unknown };
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return fromHttpError(e.status, String(e.type ?? ''));
+  return new ApiError(500, 'internal_error', 'Ocurrió un error inesperado. Se registró para su revisión.');
+}
+
+/** Errors raised by express and its body parser before a route runs. */
+function fromHttpError(status: number, type: string): ApiError {
+  if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'El cuerpo de la solicitud es demasiado grande.');
+  if (type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', 'El cuerpo de la solicitud no es JSON válido.');
+  if (status === 415) return new ApiError(415, 'unsupported_media_type', 'Envíe el cuerpo como application/json en UTF-8.');
+  return new ApiError(status, 'bad_request', 'La solicitud no es válida.');
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const apiError = toApiError(err);
+    if (apiError.status >= 500) {
+      const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      logger.error('request failed', { method: req.method, path: req.path, status: apiError.status, error: detail.slice(0, 500) });
+    }
+    const body: ErrorBody = { error: { code: apiError.code, message: apiError.message, ...(apiError.issues ? { issues: apiError.issues } : {}) } };
+    res.status(apiError.status).set(apiError.headers).json(body);
+  };
+}
+
+/** JSON 404 for any route the API does not have. */
+export const notFoundHandler: RequestHandler = (_req, _res, next) => {
+  next(new ApiError(404, 'route_not_found', 'La ruta solicitada no existe.'));
+};

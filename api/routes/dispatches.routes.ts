@@ -1,0 +1,103 @@
+/** Dispatches: open one (idempotent by business id), list them from the read model, read one live, its history. */
+import { z } from 'zod';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { dispatchWorkflowId } from '../../domain/ids';
+import { getDispatch } from '../../workflows/dispatch.messages';
+import type { ApiDeps } from '../deps';
+import { agreementOf, startDispatchWorkflow } from '../dispatch-start';
+import { listDispatches } from '../dispatch-list';
+import { ApiError, isTemporalDown } from '../errors';
+import { OPERATORS, READERS, type Principal } from '../principal';
+import type { RouteRegistry } from '../routing';
+import { createDispatchBody, dispatchParams, listDispatchesQuery } from '../schemas/dispatch.schemas';
+import { idempotencyKey } from '../schemas/action.schemas';
+
+const notFound = () => new ApiError(404, 'dispatch_not_found', 'No existe un despacho con ese código.');
+
+/** A client key sees only its own RUC's dispatches; others look unknown to it. */
+function assertVisible(principal: Principal, ruc: string): void {
+  if (principal.role === 'client' && principal.clientRuc !== ruc) throw notFound();
+}
+
+const created = z.object({ dispatchId: z.string(), workflowId: z.string(), runId: z.string(), created: z.boolean() });
+
+export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps): void {
+  r.add({
+    method: 'post',
+    path: '/dispatches',
+    tag: 'Despachos',
+    summary: 'Abrir un despacho (el código de despacho es único)',
+    roles: OPERATORS,
+    body: createDispatchBody,
+    headers: [{ name: 'Idempotency-Key', schema: idempotencyKey, description: 'Un reintento con la misma clave responde como el primero en vez de 409.' }],
+    responses: {
+      201: { description: 'Despacho abierto', schema: created },
+      200: { description: 'Reintento idempotente: el despacho ya había sido abierto por esta misma solicitud', schema: created },
+      409: { description: 'Ya existe un despacho con ese código' },
+    },
+    audit: ({ body }) => ({ action: 'dispatch.open', target: body.dispatchId }),
+    async handler({ body, principal, header }) {
+      const agreement = agreementOf(await deps.store.getClient(body.client.ruc));
+      const dispatch = { ...body, openedBy: principal.name };
+      const started = await startDispatchWorkflow(deps.temporal, deps.taskQueue, dispatch, agreement, header('Idempotency-Key'));
+      return {
+        status: started.created ? 201 : 200,
+        headers: { Location: `/dispatches/${body.dispatchId}` },
+        body: { dispatchId: body.dispatchId, ...started },
+      };
+    },
+  });
+
+  r.add({
+    method: 'get',
+    path: '/dispatches',
+    tag: 'Despachos',
+    summary: 'Listar despachos (modelo de lectura) con filtros y paginación',
+    roles: READERS,
+    query: listDispatchesQuery,
+    responses: { 200: { description: 'Página de despachos: items, total, limit, offset' } },
+    async handler({ query, principal }) {
+      return { body: await listDispatches(deps.prisma, query, principal.role === 'client' ? principal.clientRuc : null) };
+    },
+  });
+
+  r.add({
+    method: 'get',
+    path: '/dispatches/:id',
+    tag: 'Despachos',
+    summary: 'Estado de un despacho: en vivo desde su workflow, o del modelo de lectura si el workflow ya no existe',
+    roles: READERS,
+    params: dispatchParams,
+    responses: { 200: { description: '`source` = workflow (estado en vivo) o read-model' }, 404: { description: 'Despacho desconocido' } },
+    async handler({ params, principal }) {
+      try {
+        const view = await deps.temporal.workflow.getHandle(dispatchWorkflowId(params.id)).query(getDispatch);
+        assertVisible(principal, view.client.ruc);
+        return { body: { source: 'workflow', dispatch: view } };
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError) && !isTemporalDown(err)) throw err;
+        const record = await deps.store.get(params.id);
+        if (!record) throw isTemporalDown(err) ? err : notFound();
+        assertVisible(principal, record.clientRuc);
+        return { body: { source: 'read-model', dispatch: record } };
+      }
+    },
+  });
+
+  r.add({
+    method: 'get',
+    path: '/dispatches/:id/history',
+    tag: 'Despachos',
+    summary: 'Historial de estados y glosas de un despacho (modelo de lectura)',
+    roles: READERS,
+    params: dispatchParams,
+    responses: { 200: { description: 'statuses y glosas, del más antiguo al más reciente' }, 404: { description: 'Despacho desconocido' } },
+    async handler({ params, principal }) {
+      const record = await deps.store.get(params.id);
+      if (!record) throw notFound();
+      assertVisible(principal, record.clientRuc);
+      const [statuses, glosas] = await Promise.all([deps.store.history(params.id), deps.store.listGlosas(params.id)]);
+      return { body: { dispatchId: params.id, statuses, glosas } };
+    },
+  });
+}

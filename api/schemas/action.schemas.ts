@@ -1,0 +1,69 @@
+/**
+ * Operator actions on a dispatch: one route per workflow Update, `POST /dispatches/:id/actions/<name>`.
+ * Bodies never carry the actor: it comes from the credential. `occurredAt` records a fact that happened earlier.
+ */
+import { z } from 'zod';
+import type { UpdateDefinition } from '@temporalio/common';
+import { CHANNELS } from '../../domain/dispatch';
+import { DOCUMENT_KINDS } from '../../domain/documents';
+import * as m from '../../workflows/dispatch.messages';
+import { day, instant, line, ruc, text } from './common.schemas';
+
+const base = { occurredAt: instant.optional() };
+const plain = z.strictObject(base);
+
+export interface ActionSpec {
+  /** Kebab-case path segment after /actions/. */
+  name: string;
+  update: UpdateDefinition<m.ActionResult, [any], string>;
+  body: z.ZodObject;
+  /** Spanish one-liner for the API docs and the audit trail. */
+  summary: string;
+}
+
+const spec = (name: string, update: ActionSpec['update'], summary: string, body: z.ZodObject = plain): ActionSpec => ({ name, update, body, summary });
+
+export const ACTIONS: readonly ActionSpec[] = [
+  spec('documents-received', m.documentsReceived, 'Registrar documentos recibidos del cliente (inicia el plazo de revisión de 48 h)',
+    z.strictObject({ ...base, documents: z.array(z.enum(DOCUMENT_KINDS)).min(1).max(DOCUMENT_KINDS.length) })),
+  spec('documents-reviewed', m.documentsReviewed, 'Registrar la revisión de los documentos recibidos'),
+  spec('draft-emitted', m.draftEmitted, 'Registrar la emisión del borrador de la DAM'),
+  spec('draft-approved', m.draftApproved, 'Registrar la aprobación del borrador de la DAM'),
+  spec('dam-numbered', m.damNumbered, 'Registrar la numeración de la DAM',
+    z.strictObject({ ...base, damNumber: z.string().regex(/^\d{3}-\d{4}-\d{2}-\d{6}$/, { error: 'Número de DAM inválido: use AAA-AAAA-RR-NNNNNN, p. ej. 118-2026-10-000123.' }) })),
+  spec('channel-assigned', m.channelAssigned, 'Registrar el canal de control asignado por SUNAT', z.strictObject({ ...base, channel: z.enum(CHANNELS) })),
+  spec('senasa-report', m.senasaReportReceived, 'Registrar el informe de inspección de SENASA'),
+  spec('levante', m.levanteGranted, 'Registrar el levante otorgado por la aduana'),
+  spec('discharge-ended', m.dischargeEnded, 'Registrar el término de la descarga de la nave'),
+  spec('proforma', m.requestProforma, 'Solicitar la proforma al terminal'),
+  spec('liquidation', m.requestLiquidation, 'Solicitar la liquidación al terminal'),
+  spec('appointment', m.bookAppointment, 'Reservar la cita de retiro en APMTC',
+    z.strictObject({ ...base, date: day, slot: line(60).optional() })),
+  spec('bl-assignment', m.assignBlToCarrier, 'Asignar el BL al transportista en DPWC',
+    z.strictObject({ ...base, carrierRuc: ruc, carrierName: line(200) })),
+  spec('pickup', m.pickupCoordinated, 'Registrar el recojo coordinado con el almacén'),
+  spec('delivered', m.delivered, 'Registrar la entrega de la carga al cliente'),
+  spec('container-return', m.bookContainerReturn, 'Reservar la devolución del contenedor vacío',
+    z.strictObject({ ...base, date: day, depot: line(120) })),
+  spec('container-returned', m.containerReturned, 'Registrar la devolución del contenedor vacío'),
+  spec('cargo-entry', m.cargoEntryRegistered, 'Exportación: registrar el ingreso de la carga al terminal o almacén'),
+  spec('seals', m.sealsRegistered, 'Exportación: registrar los precintos'),
+  spec('shipped', m.shipped, 'Exportación: registrar el embarque'),
+  spec('regularized', m.regularized, 'Registrar la regularización de la declaración'),
+  spec('regime-concluded', m.regimeConcluded, 'Registrar la conclusión del régimen temporal (20 o 70)'),
+  spec('close', m.closeDispatch, 'Cerrar el despacho'),
+  spec('cancel', m.cancelDispatch, 'Anular el despacho (el cliente lo retira)', z.strictObject({ ...base, reason: text(3, 500) })),
+  spec('status-glosa', m.recordStatusGlosa, 'Glosa 40025: actualización de estado para el cliente',
+    z.strictObject({ ...base, eta: instant.optional(), vessel: line(120).optional(), note: text(3, 1000) })),
+  spec('extraordinary-service', m.recordExtraordinaryService, 'Glosa 10110: servicio extraordinario a facturar',
+    z.strictObject({ ...base, description: text(3, 1000), reason: z.enum(['out_of_hours', 'out_of_scope']), amountPen: z.number().min(0).max(10_000_000).optional() })),
+  spec('incident', m.logIncident, 'Registrar una incidencia',
+    z.strictObject({ ...base, kind: z.enum(['terminal', 'customs', 'transport', 'client', 'other']), description: text(3, 2000) })),
+  spec('complaint', m.logComplaint, 'Registrar un reclamo o contingencia de costos (se informa al supervisor en 24 h hábiles)',
+    z.strictObject({ ...base, category: z.enum(['complaint', 'demurrage', 'storage', 'fine', 'transport_overcost', 'other']), description: text(3, 2000) })),
+  spec('complaint-reported', m.complaintReported, 'Registrar que el reclamo fue informado al supervisor',
+    z.strictObject({ ...base, complaintId: z.string().regex(/^REC-\d{1,9}$/, { error: 'Código de reclamo inválido (p. ej. REC-3).' }) })),
+];
+
+/** `Idempotency-Key` header: a retried request with the same key acts once (it becomes the Update id). */
+export const idempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'Idempotency-Key inválida: 1 a 100 letras, dígitos o . _ : -' });

@@ -1,0 +1,63 @@
+/** Client directory, supervisor roster and business calendar request schemas. */
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../../domain/documents';
+import { contact, day, email, line, ruc, text } from './common.schemas';
+
+/** A duration in milliseconds, up to two years. */
+const ms = z.number().int().min(0).max(2 * 366 * 24 * 3_600_000);
+
+/** Internal targets the client agreed with the broker (DispatchPolicy, partial); legal deadlines are law, not agreement. */
+export const deadlineOverrides = z.strictObject({
+  documentReviewMs: ms.optional(),
+  reviewReminderBeforeMs: ms.optional(),
+  damDraftMs: ms.optional(),
+  complaintEscalationBusinessMs: ms.optional(),
+  sadaRegularizationTargetMs: ms.optional(),
+  exportRegularizationTargetMs: ms.optional(),
+  regularizationReminderBeforeMs: ms.optional(),
+  regimeExpiryRemindersDays: z.array(z.number().int().min(1).max(730)).max(10).optional(),
+});
+
+/** When the client's status report goes out (America/Lima). */
+export const statusReportSchedule = z.strictObject({
+  days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+  hour: z.number().int().min(0).max(23),
+  minute: z.number().int().min(0).max(59).optional(),
+});
+
+export const clientParams = z.strictObject({ ruc });
+
+/** The client's record and agreement; PUT replaces it whole. */
+export const putClientBody = z.strictObject({
+  name: line(200),
+  contacts: z.array(contact).max(20).default([]),
+  statusReportRecipients: z.array(contact).max(20).default([]),
+  statusReportSchedule: statusReportSchedule.nullable().default(null),
+  deadlineOverrides: deadlineOverrides.default({}),
+  extraRequiredDocuments: z.array(z.enum(DOCUMENT_KINDS)).max(DOCUMENT_KINDS.length).default([]),
+});
+
+export const listQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Hora inválida: use HH:MM.' });
+
+/** Creates or updates the supervisor with this email. */
+export const putSupervisorBody = z.strictObject({
+  name: line(120),
+  email,
+  active: z.boolean().default(true),
+  onShift: z.strictObject({ days: z.array(z.number().int().min(0).max(6)).min(1).max(7), from: hhmm, to: hhmm }).nullable().default(null),
+});
+
+const country = z.enum(['PE', 'CO']);
+
+export const holidaysQuery = z.strictObject({
+  country: country.default('PE'),
+  year: z.coerce.number().int().min(2000).max(2100).default(() => new Date().getUTCFullYear()),
+});
+
+/** A non-working day decreed at short notice. */
+export const nonWorkingDayBody = z.strictObject({ country: country.default('PE'), date: day, reason: text(3, 300) });

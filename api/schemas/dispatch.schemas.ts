@@ -1,0 +1,65 @@
+/** Request schemas of the dispatch resource: the create body mirrors DispatchInput (minus openedBy, from the credential). */
+import { z } from 'zod';
+import { CHANNELS, MODALITIES, REGIMES, TERMINALS, type DispatchInput } from '../../domain/dispatch';
+import { DISPATCH_STATUSES } from '../../domain/lifecycle';
+import { contact, dispatchId, email, instant, line, ruc } from './common.schemas';
+
+/** ISO 6346-like container number: owner code (3 letters), category (U, J or Z), 6 digits and the check digit. */
+const containerNumber = z
+  .string()
+  .regex(/^[A-Z]{3}[UJZ]\d{7}$/, { error: 'Número de contenedor inválido: 4 letras y 7 dígitos (ISO 6346), p. ej. MSCU1234567.' });
+
+export const createDispatchBody = z.strictObject({
+  dispatchId,
+  client: z.strictObject({ ruc, name: line(200), contacts: z.array(contact).max(20) }),
+  regime: z.enum(REGIMES),
+  modality: z.enum(MODALITIES),
+  terminal: z.enum(TERMINALS),
+  vessel: line(120),
+  eta: instant,
+  bl: z.string().regex(/^[A-Z0-9-]{4,30}$/, { error: 'Número de BL inválido: 4 a 30 mayúsculas, dígitos o guiones.' }),
+  goods: line(500),
+  containers: z.array(z.strictObject({ containerNumber, size: z.enum(['20', '40']) })).max(200),
+  restrictedGoods: z.boolean(),
+  executive: z.strictObject({
+    id: z.string().regex(/^[A-Z0-9-]{2,20}$/, { error: 'Código de ejecutivo inválido (p. ej. ESC-07).' }),
+    name: line(120),
+    email,
+  }),
+});
+export type CreateDispatchBody = z.infer<typeof createDispatchBody>;
+
+// The body must stay exactly DispatchInput without openedBy: this fails to compile if either side drifts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _bodyMatchesDispatchInput: Same<CreateDispatchBody, Omit<DispatchInput, 'openedBy'>> = true;
+
+export const dispatchParams = z.strictObject({ id: dispatchId });
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Filters and pagination of the dispatch list (read model). */
+export const listDispatchesQuery = z.strictObject({
+  status: z.enum(DISPATCH_STATUSES).optional(),
+  client: ruc.optional(),
+  regime: z.enum(REGIMES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  terminal: z.enum(TERMINALS).optional(),
+  executive: z.string().regex(/^[A-Z0-9-]{2,20}$/).optional(),
+  direction: z.enum(['import', 'export']).optional(),
+  /** Only dispatches with a deadline at risk (reminder time passed). */
+  atRisk: flag.optional(),
+  /** Only dispatches with an overdue deadline. */
+  overdue: flag.optional(),
+  /** Only open dispatches (not closed or cancelled). */
+  open: flag.optional(),
+  openedFrom: instant.optional(),
+  openedTo: instant.optional(),
+  etaFrom: instant.optional(),
+  etaTo: instant.optional(),
+  /** Next deadline at or before this instant. */
+  deadlineBefore: instant.optional(),
+  sort: z.enum(['openedAt', '-openedAt', 'nextDeadlineAt', 'eta', '-updatedAt']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type ListDispatchesQuery = z.infer<typeof listDispatchesQuery>;
