@@ -183,6 +183,35 @@ describe('migrations agree with schema.prisma', () => {
       await p.apiKey.create({ data: { name: 'Operador noche', role: 'operator', hash: 'a'.repeat(64) } });
       return p.apiKey.findUniqueOrThrow({ where: { hash: 'a'.repeat(64) } });
     },
+    Partner: async (p) => {
+      await p.partner.create({ data: { id: 'ALZ-CTG-01', name: 'Aduanas del Caribe SAS', nit: '900123456-7', accountManager: { name: 'Rosa', email: 'rosa@broker.pe' } } });
+      return p.partner.findUniqueOrThrow({ where: { id: 'ALZ-CTG-01' } });
+    },
+    PartnerOffice: async (p) => {
+      await p.partnerOffice.create({ data: { partnerId: 'ALZ-CTG-01', office: 'CTG', serviceTimes: { received: 3_600_000 } } });
+      return p.partnerOffice.findUniqueOrThrow({ where: { partnerId_office: { partnerId: 'ALZ-CTG-01', office: 'CTG' } } });
+    },
+    ExternalOperation: async (p) => {
+      await p.externalOperation.create({ data: { doNumber: 'DO-1', workflowId: 'partner-operation-DO-1', partnerId: 'ALZ-CTG-01', office: 'CTG', status: 'assigned', assignedAt: new Date() } });
+      return p.externalOperation.findUniqueOrThrow({ where: { doNumber: 'DO-1' }, include: { partner: true } });
+    },
+    OperationMilestone: async (p) => {
+      const at = new Date();
+      await p.operationMilestone.create({ data: { doNumber: 'DO-1', partnerId: 'ALZ-CTG-01', office: 'CTG', milestone: 'received', startedAt: at, reportedAt: at, dueAt: at, serviceSeconds: 60, targetSeconds: 3600, onTime: true, reportedBy: 'aliado' } });
+      return p.operationMilestone.findUniqueOrThrow({ where: { doNumber_milestone: { doNumber: 'DO-1', milestone: 'received' } } });
+    },
+    NonConformity: async (p) => {
+      await p.nonConformity.create({ data: { id: 'NC-1', workflowId: 'corrective-action-NC-1', partnerId: 'ALZ-CTG-01', source: 'complaint', description: 'Demora', openedAt: new Date(), openedBy: 'rosa', ownerName: 'Rosa', ownerEmail: 'rosa@broker.pe', dueAt: new Date(), status: 'open' } });
+      return p.nonConformity.findUniqueOrThrow({ where: { id: 'NC-1' } });
+    },
+    PartnerEvaluation: async (p) => {
+      await p.partnerEvaluation.create({ data: { id: 'ALZ-CTG-01-2026', partnerId: 'ALZ-CTG-01', year: 2026, score: 91.5, rating: 'A', metrics: {}, reportText: 'Informe', requestedBy: 'schedule' } });
+      return p.partnerEvaluation.findUniqueOrThrow({ where: { id: 'ALZ-CTG-01-2026' } });
+    },
+    ManagementContact: async (p) => {
+      await p.managementContact.create({ data: { name: 'Gerente General', email: 'gerencia@broker.pe' } });
+      return p.managementContact.findUniqueOrThrow({ where: { email: 'gerencia@broker.pe' } });
+    },
     ClientMandate: async (p) => {
       await p.clientMandate.create({ data: { clientRuc: '20100047218', grantedAt: new Date('2026-01-15'), expiresAt: new Date('2027-01-15') } });
       return p.clientMandate.findUniqueOrThrow({ where: { clientRuc: '20100047218' } });

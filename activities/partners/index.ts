@@ -1,0 +1,4 @@
+/** Partner subsystem activities and their record ports. */
+export * from './partner-store';
+export { createPrismaPartnerStore } from './prisma-partner-store';
+export { createPartnerActivities, type PartnerActivities, type PartnerActivityDeps, type PartnerAgreement } from './partners.activities';
