@@ -9,6 +9,7 @@ import type { Mailer } from './email/mailer';
 import { createRecordActivities, type PrismaRecordStore } from './records';
 import { activityContextViews, createSupervisionActivities, type DispatchViews, type ReportQueries } from './reports';
 import { createTerminalActivities, type TerminalClient } from './terminals';
+import { createPartnerActivities, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
 
 export interface ActivityDeps {
@@ -20,6 +21,8 @@ export interface ActivityDeps {
   reports: ReportQueries;
   /** Live dispatch views; defaults to querying the workflows through the activity context's client. */
   views?: DispatchViews;
+  /** Records of the alliance partners in Colombia (activities/partners). */
+  partners: PartnerStore;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -37,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
       roster: store,
       fallbackSupervisor: deps.fallbackSupervisor,
     }),
+    ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
   };
 }
 

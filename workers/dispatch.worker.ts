@@ -6,6 +6,7 @@ import { createPrismaRecordStore } from '../activities/records';
 import { createPrismaReportQueries } from '../activities/reports';
 import { createHttpTerminalClients } from '../activities/terminals';
 import { createPrisma } from '../prisma/client';
+import { createPrismaPartnerStore } from '../activities/partners';
 
 export interface RunningWorker {
   worker: Worker;
@@ -42,6 +43,7 @@ export async function startDispatchWorker(
     }),
     fallbackSupervisor: { name: 'Supervisor de turno', email: config.SUPERVISOR_FALLBACK_EMAIL },
     reports: createPrismaReportQueries(prisma),
+    partners: createPrismaPartnerStore(prisma),
   });
   const ownConnection = !extra.connection;
   const connection = extra.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));

@@ -7,3 +7,9 @@ export {
   supervisorDigestWorkflow,
   weekendProgrammingWorkflow,
 } from './supervision';
+export {
+  annualPartnerEvaluationWorkflow,
+  annualPartnerEvaluationsWorkflow,
+  correctiveActionWorkflow,
+  externalOperationWorkflow,
+} from './partners';

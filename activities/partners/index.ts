@@ -1,4 +1,4 @@
 /** Partner subsystem activities and their record ports. */
 export * from './partner-store';
 export { createPrismaPartnerStore } from './prisma-partner-store';
-export { createPartnerActivities, type PartnerActivities, type PartnerActivityDeps, type PartnerAgreement } from './partners.activities';
+export { createPartnerActivities, type PartnerActivities, type PartnerActivityDeps } from './partners.activities';

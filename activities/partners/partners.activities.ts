@@ -8,8 +8,8 @@ import type { Contact } from '../../domain/dispatch';
 import { ErrorType } from '../../domain/errors';
 import type { CorrectiveActionState } from '../../domain/partners/corrective-action';
 import type { EvaluationData } from '../../domain/partners/evaluation';
-import { correctiveActionEmailEs, type CorrectiveActionNotice } from '../../domain/partners/notices-es';
-import { agreementAt, type CustomsOffice, type ServiceTimes } from '../../domain/partners/partner';
+import { correctiveActionEmailEs, type CorrectiveActionNotice, type CorrectiveAudience } from '../../domain/partners/notices-es';
+import { agreementAt, type CustomsOffice, type PartnerAgreement } from '../../domain/partners/partner';
 import { messageIdFor, type SentMailLog } from '../email/email.activities';
 import type { Mailer } from '../email/mailer';
 import type { EvaluationRecord, ExternalOperationRecord, MilestoneSample, NonConformityRecord, PartnerStore } from './partner-store';
@@ -21,17 +21,6 @@ export interface PartnerActivityDeps {
   /** Receives management email when the roster is empty, so an escalation is never dropped. */
   fallbackManager: Contact;
 }
-
-/** What an operation needs from the registry: who the partner is and the agreed service times at the office. */
-export interface PartnerAgreement {
-  partnerId: string;
-  partnerName: string;
-  contacts: Contact[];
-  accountManager: Contact;
-  serviceTimes: ServiceTimes;
-}
-
-export type CorrectiveAudience = 'owner' | 'partner' | 'management';
 
 /** Bogotá is UTC−5 all year: the year runs from 05:00 UTC on 1 January. */
 function yearBounds(year: number): { from: string; to: string } {

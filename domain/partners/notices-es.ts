@@ -4,6 +4,9 @@ import { HOUR } from '../durations';
 import { NC_SOURCE_LABEL_ES, type CorrectiveActionState } from './corrective-action';
 import { MILESTONE_LABEL_ES, OFFICE_LABEL_ES } from './partner';
 
+/** Who receives a corrective-action email: its owner, the partner (in copy), management. */
+export type CorrectiveAudience = 'owner' | 'partner' | 'management';
+
 export type CorrectiveActionNotice =
   | { kind: 'opened' }
   | { kind: 'reminder'; remainingMs: number }

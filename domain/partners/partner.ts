@@ -66,6 +66,15 @@ export interface Partner {
   offices: OfficeAgreement[];
 }
 
+/** What an operation needs from the registry: who the partner is and the agreed service times at the office. */
+export interface PartnerAgreement {
+  partnerId: string;
+  partnerName: string;
+  contacts: Contact[];
+  accountManager: Contact;
+  serviceTimes: ServiceTimes;
+}
+
 /** The agreement of a partner at an office, or undefined when the partner does not cover it. */
 export function agreementAt(partner: Partner, office: CustomsOffice): OfficeAgreement | undefined {
   return partner.offices.find((o) => o.office === office);

@@ -1,0 +1,4 @@
+/** Workflows of the alliance-partner subsystem (Colombia). */
+export { externalOperationWorkflow } from './external-operation.workflow';
+export { correctiveActionWorkflow } from './corrective-action.workflow';
+export { annualPartnerEvaluationWorkflow, annualPartnerEvaluationsWorkflow } from './partner-evaluation.workflow';
