@@ -64,17 +64,12 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
 async function announceOpening(rt: DispatchRuntime): Promise<void> {
   rt.syncSearchAttributes();
   const view = rt.view();
-  await rt.persist(async () => {
-    await records.recordDispatch(rt.readModel(view));
-    await records.recordStatusChange({
-      dispatchId: rt.input.dispatchId,
-      status: view.status,
-      at: rt.openedAt,
-      actor: rt.input.openedBy,
-      note: 'opened',
-      idempotencyKey: rt.key('status/0'),
-    });
-  });
+  await rt.persist(() =>
+    records.recordTransition({
+      record: rt.readModel(view),
+      status: { dispatchId: rt.input.dispatchId, status: view.status, at: rt.openedAt, actor: rt.input.openedBy, note: 'opened', idempotencyKey: rt.key('status/0') },
+    }),
+  );
   await rt.notify('acknowledgement', ['client', 'executive'], { kind: 'acknowledgement' }, 'Acuse de recibo al cliente');
 }
 

@@ -30,7 +30,7 @@ export interface RecordDeps {
 }
 
 export function createRecordActivities(deps: RecordDeps) {
-  return {
+  const activities = {
     /** Writes the dispatch's read-model row (whole record, last write wins): called on every transition. */
     async recordDispatch(record: DispatchRecord): Promise<void> {
       requireDates({ eta: record.eta, openedAt: record.openedAt, nextDeadlineAt: record.nextDeadlineAt, closedAt: record.closedAt });
@@ -62,6 +62,19 @@ export function createRecordActivities(deps: RecordDeps) {
       requireOneOf('terminal request kind', entry.kind, TERMINAL_REQUEST_KINDS);
       requireDates({ slot: entry.slot });
       await forDispatch(entry.dispatchId, () => deps.appointments.recordAppointment(entry));
+    },
+  };
+  return {
+    ...activities,
+    /**
+     * One lifecycle transition in one activity: the read-model row, then (when the status changed) its status
+     * history entry and its 40025 status glosa. Each write is idempotent, so a retry repeats none of them;
+     * one activity instead of three keeps a dispatch's history a third as long.
+     */
+    async recordTransition(input: { record: DispatchRecord; status?: StatusChange; glosa?: GlosaEntry }): Promise<void> {
+      await activities.recordDispatch(input.record);
+      if (input.status) await activities.recordStatusChange(input.status);
+      if (input.glosa) await activities.recordGlosa(input.glosa);
     },
   };
 }

@@ -38,6 +38,8 @@ test('green-channel import at APMTC from opening to closure: one booking per ste
   ]);
   const glosas = await stack.prisma.glosa.findMany({ where: { dispatchId: d.dispatchId, code: '40025' } });
   expect(glosas).toHaveLength(11); // one status glosa per status change after opening
+  const requests = await stack.prisma.appointment.findMany({ where: { dispatchId: d.dispatchId } });
+  expect(requests.map((r) => r.kind).sort()).toEqual(['appointment', 'container_return', 'liquidation', 'proforma']);
   const row = await stack.prisma.dispatch.findUniqueOrThrow({ where: { id: d.dispatchId } });
   expect(row.status).toBe('closed');
   expect(row.closedAt).not.toBeNull();

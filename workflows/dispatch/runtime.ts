@@ -98,26 +98,25 @@ export class DispatchRuntime {
     const status = this.state.status;
     const view = this.view();
     const snapshot = this.snapshot();
-    await this.persist(async () => {
-      await records.recordDispatch(this.readModel(view));
-      if (status === before) return;
-      await records.recordStatusChange({
-        dispatchId: this.input.dispatchId,
-        status,
-        at: event.at,
-        actor,
-        note: note ?? event.type,
-        idempotencyKey: this.key(`status/${seq}`),
-      });
-      await records.recordGlosa({
-        dispatchId: this.input.dispatchId,
-        code: '40025',
-        payload: { status, statusLabel: snapshot.status, eta: snapshot.eta, vessel: snapshot.vessel, damNumber: snapshot.damNumber ?? null, channel: snapshot.channel ?? null },
-        actor,
-        at: event.at,
-        idempotencyKey: this.key(`glosa-40025/${seq}`),
-      });
-    });
+    const changed = status !== before;
+    await this.persist(() =>
+      records.recordTransition({
+        record: this.readModel(view),
+        status: changed
+          ? { dispatchId: this.input.dispatchId, status, at: event.at, actor, note: note ?? event.type, idempotencyKey: this.key(`status/${seq}`) }
+          : undefined,
+        glosa: changed
+          ? {
+              dispatchId: this.input.dispatchId,
+              code: '40025',
+              payload: { status, statusLabel: snapshot.status, eta: snapshot.eta, vessel: snapshot.vessel, damNumber: snapshot.damNumber ?? null, channel: snapshot.channel ?? null },
+              actor,
+              at: event.at,
+              idempotencyKey: this.key(`glosa-40025/${seq}`),
+            }
+          : undefined,
+      }),
+    );
   }
 
   /** Marks a change that is not a status transition (book entries) and refreshes the read model. */

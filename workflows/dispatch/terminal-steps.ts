@@ -104,6 +104,12 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
           const result = await callTerminal(rt, s, args, key);
           const at = eventTime(args);
           rt.book.terminalBookings.push({ step: s.step, reference: result.id, at });
+          const kind = s.step === 'pickup' ? undefined : s.step;
+          if (kind) {
+            await rt.persist(() =>
+              records.recordAppointment({ idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: null, status: 'confirmed' }),
+            );
+          }
           if (s.step === 'container_return') await rt.changed();
           else await rt.transition({ type: 'withdrawalStep', step: s.step, at }, args.actor, `${s.step} ${result.id}`);
           return rt.view();
