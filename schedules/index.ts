@@ -2,3 +2,4 @@
 export * from './definitions';
 export * from './schedule-sync';
 export { syncSchedulesAtStartup } from './startup';
+export { SUPERVISOR_QUERIES } from './supervisor-queries';

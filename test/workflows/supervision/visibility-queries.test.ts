@@ -1,0 +1,68 @@
+/**
+ * The supervisors' ready-made queries (docs/supervision.md) on the dev server: dispatches in distinct states,
+ * each query returns exactly the expected ones. Visibility is eventually consistent, so each query is polled
+ * (bounded) until it settles; a RUC unique to this test keeps other tests' dispatches out.
+ */
+import { dispatchWorkflowId } from '../../../domain/ids';
+import { SUPERVISOR_QUERIES } from '../../../schedules';
+import { startTestStack, type TestStack } from '../../support/stack';
+import { sampleDispatch, startDispatch } from '../../support/fixtures';
+import * as m from '../../../workflows/dispatch.messages';
+import { actor, damNumberFor, poll, toChannel, uniqueRuc } from './support';
+
+jest.setTimeout(120_000);
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack('sched_visibility');
+});
+afterAll(() => stack?.close());
+
+async function idsOf(query: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const wf of stack.client.workflow.list({ query })) ids.push(wf.workflowId);
+  return ids.sort();
+}
+
+/** Polls the query until it returns exactly `expected` (bounded), then returns what it last saw. */
+async function settle(query: string, expected: string[]): Promise<string[]> {
+  const want = [...expected].sort();
+  let last: string[] = [];
+  await poll(`query ${query}`, async () => {
+    last = await idsOf(query);
+    return JSON.stringify(last) === JSON.stringify(want) ? true : undefined;
+  }, 30_000).catch(() => undefined);
+  return last;
+}
+
+test('the README queries return exactly the expected dispatches', async () => {
+  const ruc = uniqueRuc();
+  const client = { ruc, name: 'Minera Andes S.A.', contacts: [{ name: 'Logística', email: `logistica.${ruc}@minera.example.pe` }] };
+  const queue = stack.config.TEMPORAL_TASK_QUEUE;
+  const open = (terminal: 'APMTC' | 'DPWC', executiveId = 'ESC-07') =>
+    sampleDispatch({ client, terminal, executive: { id: executiveId, name: 'Jorge Salas', email: 'jorge.salas@agencia.example.pe' } });
+
+  const redApmtc = open('APMTC');
+  const redDpwc = open('DPWC');
+  const greenDpwc = open('DPWC', 'ESC-11');
+  const overdue = open('DPWC');
+  const cancelled = open('DPWC');
+  const damOfRedApmtc = damNumberFor('10');
+  await toChannel(await startDispatch(stack.client, queue, redApmtc), 'rojo', damOfRedApmtc);
+  await toChannel(await startDispatch(stack.client, queue, redDpwc), 'rojo', damNumberFor('10'));
+  await toChannel(await startDispatch(stack.client, queue, greenDpwc), 'verde', damNumberFor('10'));
+  const late = await startDispatch(stack.client, queue, overdue);
+  await late.executeUpdate(m.documentsReceived, { args: [{ actor, documents: ['commercial_invoice'], occurredAt: new Date(Date.now() - 49 * 3_600_000).toISOString() }] });
+  const gone = await startDispatch(stack.client, queue, cancelled);
+  await gone.executeUpdate(m.cancelDispatch, { args: [{ actor, reason: 'El cliente desistió' }] });
+
+  const id = (d: { dispatchId: string }) => dispatchWorkflowId(d.dispatchId);
+  const mine = ` AND ClientRuc = '${ruc}'`;
+  expect(await settle(SUPERVISOR_QUERIES.redChannelAtDpwc + mine, [id(redDpwc)])).toEqual([id(redDpwc)]);
+  expect(await settle(SUPERVISOR_QUERIES.everythingOverdue + mine, [id(overdue)])).toEqual([id(overdue)]);
+  expect(await settle(SUPERVISOR_QUERIES.atRisk + mine, [id(overdue)])).toEqual([id(overdue)]);
+  const openOnes = [redApmtc, redDpwc, greenDpwc, overdue].map(id).sort();
+  expect(await settle(SUPERVISOR_QUERIES.clientOpenDispatches(ruc), openOnes)).toEqual(openOnes);
+  expect(await settle(SUPERVISOR_QUERIES.byDamNumber(damOfRedApmtc), [id(redApmtc)])).toEqual([id(redApmtc)]);
+  expect(await settle(SUPERVISOR_QUERIES.executiveOpenDispatches('ESC-11') + mine, [id(greenDpwc)])).toEqual([id(greenDpwc)]);
+});
