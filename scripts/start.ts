@@ -12,6 +12,7 @@ import { applyMigrations } from '../prisma/migrate';
 import { isListening } from './lib/ports.mjs';
 import { ensureDatabase, startPostgres } from './lib/postgres.mjs';
 import { ensureTemporalCli, startDevServer, TEMPORAL_CLI_VERSION } from './lib/temporal.mjs';
+import { bootstrapAdminKey } from './lib/bootstrap-admin';
 
 const root = resolve(__dirname, '..');
 const state = join(root, '.state');
@@ -24,18 +25,22 @@ async function main(): Promise<void> {
   mkdirSync(state, { recursive: true });
   await startTemporal();
   await startDatabase();
-  startChild('mail', 'node', [require.resolve('maildev/dist/bin/maildev.js'), '--smtp', String(port('SMTP_PORT', 1025)), '--web', String(port('MAILDEV_WEB_PORT', 1080)), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1']);
+  startChild('mail', 'node', [join(root, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js'), '--smtp', String(port('SMTP_PORT', 1025)), '--web', String(port('MAILDEV_WEB_PORT', 1080)), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--mail-directory', join(state, 'mail')]);
   env.SMTP_HOST = env.SMTP_HOST ?? '127.0.0.1';
   env.SMTP_PORT = String(port('SMTP_PORT', 1025));
   startChild('simulator', 'npx', ['tsx', 'simulator/server.ts'], { SIMULATOR_STATE_FILE: join(state, 'simulator.json') });
   startChild('worker', 'npx', ['tsx', 'workers/main.ts']);
   startChild('api', 'npx', ['tsx', 'api/server.ts']);
+  const adminKey = await bootstrapAdminKey(env.DATABASE_URL!, join(state, 'admin-api-key.txt'));
   const apiPort = port('API_PORT', 3000);
+  log('Waiting for the worker (it bundles the workflow code) and the API…');
+  await Promise.all([waitForWorker(), waitForHttp(`http://127.0.0.1:${apiPort}/health`), waitForHttp(`http://127.0.0.1:${port('SIMULATOR_PORT', 4010)}/health`)]);
   log('──────────────────────────────────────────────────────────────');
   log(`API            http://localhost:${apiPort}   (docs: http://localhost:${apiPort}/docs)`);
   log(`Temporal Web   http://localhost:${port('TEMPORAL_UI_PORT', 8233)}/namespaces/${env.TEMPORAL_NAMESPACE}/workflows`);
   log(`Mail catcher   http://localhost:${port('MAILDEV_WEB_PORT', 1080)}`);
   log(`Terminals      http://localhost:${port('SIMULATOR_PORT', 4010)}/health`);
+  log(`Admin API key  ${adminKey}   (kept in .state/admin-api-key.txt)`);
   log('Ctrl-C stops everything.');
 }
 
@@ -74,6 +79,19 @@ async function startDatabase(): Promise<void> {
   log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
 }
 
+let workerReady: () => void;
+const workerReadyPromise = new Promise<void>((resolve) => (workerReady = resolve));
+const waitForWorker = () => workerReadyPromise;
+
+async function waitForHttp(url: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
 function startChild(name: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
   const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = (chunk: Buffer) =>
@@ -81,7 +99,10 @@ function startChild(name: string, cmd: string, args: string[], extraEnv: Record<
       .toString()
       .split('\n')
       .filter(Boolean)
-      .forEach((line) => console.log(`[${name}] ${line}`));
+      .forEach((line) => {
+        if (name === 'worker' && line.includes('Levante worker polling')) workerReady();
+        console.log(`[${name}] ${line}`);
+      });
   child.stdout?.on('data', prefix);
   child.stderr?.on('data', prefix);
   child.on('exit', (code, signal) => {

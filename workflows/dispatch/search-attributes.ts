@@ -35,7 +35,8 @@ export function syncSearchAttributes(view: DispatchView, executiveId: string, pr
   };
   const fingerprint = JSON.stringify(values);
   if (fingerprint === previous) return previous;
-  const pairs: SearchAttributeUpdatePair[] = [
+  const before: Partial<Record<keyof typeof values, unknown>> = previous ? JSON.parse(previous) : {};
+  const all: SearchAttributeUpdatePair[] = [
     { key: keys.DamNumber, value: values.DamNumber },
     { key: keys.ClientRuc, value: values.ClientRuc },
     { key: keys.Regime, value: values.Regime },
@@ -48,6 +49,11 @@ export function syncSearchAttributes(view: DispatchView, executiveId: string, pr
     { key: keys.AtRisk, value: values.AtRisk },
     { key: keys.Overdue, value: values.Overdue },
   ];
-  upsertSearchAttributes(pairs);
+  // Send what changed; a null (absent) value only to remove one that was set before.
+  const pairs = all.filter(({ key }) => {
+    const name = key.name as keyof typeof values;
+    return JSON.stringify(values[name]) !== JSON.stringify(before[name]) && (values[name] !== null || before[name] != null);
+  });
+  if (pairs.length > 0) upsertSearchAttributes(pairs);
   return fingerprint;
 }
