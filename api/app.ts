@@ -17,6 +17,7 @@ import { registerDispatchRoutes } from './routes/dispatches.routes';
 import { docsRouter } from './routes/docs.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerSupervisorRoutes } from './routes/supervisors.routes';
+import { registerPartnerRoutes } from './partners.routes';
 
 export type { ApiDeps } from './deps';
 
@@ -31,6 +32,7 @@ export function buildRegistry(deps: ApiDeps): RouteRegistry {
   registerClientRoutes(registry, deps);
   registerSupervisorRoutes(registry, deps);
   registerCalendarRoutes(registry, deps);
+  registerPartnerRoutes(registry, deps);
   return registry;
 }
 
