@@ -70,7 +70,7 @@ export async function startPostgres({ dataDir, port, fast = false, log = console
   const logFile = join(dataDir, 'server.log');
   if (!existsSync(logFile)) writeFileSync(logFile, '');
   if (owner.uid !== undefined) chownSync(logFile, owner.uid, owner.gid);
-  const child = spawn(join(bin, 'postgres'), args, { ...owner, stdio: 'ignore' });
+  const child = spawn(join(bin, 'postgres'), args, { ...owner, stdio: 'ignore', detached: true }); // own group: see temporal.mjs
   const url = `postgresql://levante@127.0.0.1:${port}/postgres`;
   await waitReady(url, child);
   log(`PostgreSQL ready at 127.0.0.1:${port} (data in ${dataDir})`);

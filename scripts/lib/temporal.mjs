@@ -143,7 +143,8 @@ export async function startDevServer({
     mkdirSync(join(dbFile, '..'), { recursive: true });
     args.push('--db-filename', dbFile, '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL');
   }
-  const child = spawn(bin, args, { stdio, detached: false });
+  // Own process group: Ctrl-C reaches only the launcher, which stops the services in order.
+  const child = spawn(bin, args, { stdio, detached: true });
   const address = `${ip}:${port}`;
   await waitHealthy(bin, address, child);
   await ensureNamespace(bin, address, namespace, searchAttributes);
