@@ -25,12 +25,12 @@ async function main(): Promise<void> {
   mkdirSync(state, { recursive: true });
   await startTemporal();
   await startDatabase();
-  startChild('mail', 'node', [join(root, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js'), '--smtp', String(port('SMTP_PORT', 1025)), '--web', String(port('MAILDEV_WEB_PORT', 1080)), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--mail-directory', join(state, 'mail')]);
+  startChild('mail', process.execPath, [join(root, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js'), '--smtp', String(port('SMTP_PORT', 1025)), '--web', String(port('MAILDEV_WEB_PORT', 1080)), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--mail-directory', join(state, 'mail')]);
   env.SMTP_HOST = env.SMTP_HOST ?? '127.0.0.1';
   env.SMTP_PORT = String(port('SMTP_PORT', 1025));
-  startChild('simulator', 'npx', ['tsx', 'simulator/server.ts'], { SIMULATOR_STATE_FILE: join(state, 'simulator.json') });
-  startChild('worker', 'npx', ['tsx', 'workers/main.ts']);
-  startChild('api', 'npx', ['tsx', 'api/server.ts']);
+  startChild('simulator', process.execPath, ['--import', 'tsx', 'simulator/server.ts'], { SIMULATOR_STATE_FILE: join(state, 'simulator.json') });
+  startChild('worker', process.execPath, ['--import', 'tsx', 'workers/main.ts']);
+  startChild('api', process.execPath, ['--import', 'tsx', 'api/server.ts']);
   const adminKey = await bootstrapAdminKey(env.DATABASE_URL!, join(state, 'admin-api-key.txt'));
   const apiPort = port('API_PORT', 3000);
   log('Waiting for the worker (it bundles the workflow code) and the API…');
@@ -113,8 +113,8 @@ function startChild(name: string, cmd: string, args: string[], extraEnv: Record<
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
-        process.kill(-child.pid!, 'SIGTERM'); // the whole group: npx → tsx → node
-        setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 10_000).unref();
+        child.kill('SIGTERM'); // each service is one node process that shuts down gracefully on SIGTERM
+        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 15_000).unref();
       }),
   );
   return child;

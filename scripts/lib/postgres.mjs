@@ -64,6 +64,10 @@ export async function startPostgres({ dataDir, port, fast = false, log = console
     if (owner.uid !== undefined) chownSync(dataDir, owner.uid, owner.gid);
     await run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'levante', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], owner);
   }
+  // A cluster left running by a launcher that was killed holds the data directory: stop it first.
+  if (existsSync(join(dataDir, 'postmaster.pid'))) {
+    await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], owner).catch(() => undefined);
+  }
   const args = ['-D', dataDir, '-p', String(port), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1'];
   // Tests throw their databases away: no need to wait for the disk.
   if (fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
