@@ -6,7 +6,7 @@
  * Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEARCH_ATTRIBUTE_TYPES } from '../domain/search-attributes';
@@ -33,6 +33,7 @@ async function main(): Promise<number> {
   const cli = await ensureTemporalCli({ log });
   const testServer = await ensureTestServer({ log });
   const work = mkdtempSync(join(tmpdir(), 'levante-test-'));
+  chmodSync(work, 0o755); // the PostgreSQL cluster inside runs as the `postgres` user when we are root
   const stops: (() => Promise<void>)[] = [];
   try {
     let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
