@@ -3,25 +3,15 @@ import type { Contact } from '../../domain/dispatch';
 import type { Audience, NotificationRequest } from '../../domain/notifications';
 import { ErrorType } from '../../domain/errors';
 import type { Mailer } from './mailer';
-import { renderEmailText } from './templates';
+import type { SentMailLog } from '../records/record-store';
 
-/** Record of emails already sent, keyed by Message-ID: a retried activity never sends twice. */
-export interface SentMailLog {
-  wasSent(messageId: string): Promise<boolean>;
-  markSent(entry: {
-    messageId: string;
-    dispatchId: string | null;
-    kind: string;
-    recipients: string[];
-    subject: string;
-    sentAt: string;
-  }): Promise<void>;
-}
+export type { SentMailLog };
 
-/** The supervisors who receive escalations. */
+/** The supervisors who receive escalations (the only part of the roster email needs). */
 export interface SupervisorRoster {
   activeSupervisors(): Promise<Contact[]>;
 }
+import { renderEmailText } from './templates';
 
 export interface EmailDeps {
   mailer: Mailer;
