@@ -58,7 +58,9 @@ async function main(): Promise<number> {
     }
     const resultsFile = join(work, 'jest-results.json');
     log('jest');
-    const r = spawnSync('npx', ['jest', '--json', `--outputFile=${resultsFile}`, ...jestArgs], {
+    // --forceExit: the Temporal SDK's native runtime keeps its threads after the last worker and connection
+    // closed, which holds jest open; every test file closes what it opened in afterAll.
+    const r = spawnSync('npx', ['jest', '--json', `--outputFile=${resultsFile}`, '--forceExit', ...jestArgs], {
       stdio: 'inherit',
       env: {
         ...process.env,
