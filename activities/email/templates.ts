@@ -1,14 +1,20 @@
 import type { DispatchSnapshot, Notification } from '../../domain/notifications';
 import { DOCUMENT_LABEL_ES } from '../../domain/documents';
 
-/** Dates shown to people are in Lima time. */
+const LIMA = new Intl.DateTimeFormat('es-PE', {
+  timeZone: 'America/Lima',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Dates shown to people are in Lima time, as the broker writes them: 01/12/2026 10:00. */
 export function formatLima(iso: string): string {
-  return new Intl.DateTimeFormat('es-PE', {
-    timeZone: 'America/Lima',
-    dateStyle: 'short',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+  const part = Object.fromEntries(LIMA.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
 }
 
 function header(d: DispatchSnapshot): string {

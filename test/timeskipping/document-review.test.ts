@@ -54,3 +54,19 @@ test('documents reviewed in time: no reminder and no alert', async () => {
   expect(subjects).toContain(`[${d.dispatchId}] Hemos recibido su despacho`);
   expect(subjects.some((s) => s.includes('Documentos pendientes'))).toBe(false);
 });
+
+test('DAM draft not emitted within the agreed 24 h after review: reminder, then alert to the supervisor', async () => {
+  const d = sampleDispatch();
+  const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d, { policyOverrides: { damDraftMs: 12 * 3_600_000 } });
+  await handle.executeUpdate(documentsReceived, {
+    args: [{ actor: 'op', documents: ['commercial_invoice', 'bill_of_lading', 'packing_list', 'insurance'] }],
+  });
+  const reviewed = await handle.executeUpdate(documentsReviewed, { args: [{ actor: 'esc' }] });
+  const draft = reviewed.deadlines.find((x) => x.clock === 'dam_draft')!;
+  expect(Date.parse(draft.dueAt) - Date.parse(reviewed.milestones.documentsReviewedAt!)).toBe(12 * 3_600_000); // client's agreement
+  await stack.env.sleep('7 hours');
+  await stack.smtp.waitFor((m) => m.subject.startsWith(`[${d.dispatchId}] Recordatorio: Emisión del borrador de la DAM`));
+  await stack.env.sleep('6 hours');
+  const alert = await stack.smtp.waitFor((m) => m.subject.startsWith(`[${d.dispatchId}] ALERTA: venció Emisión del borrador de la DAM`));
+  expect(alert.to).toContain('supervision@agencia.example.pe');
+});
