@@ -29,8 +29,10 @@ export interface ReportDeps {
 /** Which schedule run this is: the key of its email. */
 export interface ScheduledRun {
   scheduleId: string;
-  /** The run's scheduled time (TemporalScheduledStartTime), ISO. */
+  /** The run's scheduled time (TemporalScheduledStartTime), ISO: the email's key and date. */
   scheduledAt: string;
+  /** The instant the data is as of (defaults to scheduledAt): the actual start of a live run. */
+  asOf?: string;
 }
 
 export type ReportResult = SendOutcome | { outcome: 'nothing_to_report' | 'no_recipients'; detail: string };
@@ -58,7 +60,8 @@ export function createReportActivities(deps: ReportDeps) {
 
     /** Supervisor digest at the end of the night shift: risks, unreported complaints, open incidents, extra services. */
     async sendSupervisorDigest(run: ScheduledRun): Promise<ReportResult> {
-      const window = nightShiftWindow(run.scheduledAt);
+      const asOf = run.asOf ?? run.scheduledAt;
+      const window = nightShiftWindow(asOf);
       const complaints = [];
       for (const ref of await deps.queries.dispatchesWithComplaints()) {
         const view = await deps.views.view(ref.workflowId);
@@ -68,12 +71,12 @@ export function createReportActivities(deps: ReportDeps) {
       }
       const data = {
         window,
-        dispatches: await deps.queries.dispatchesAtRisk(run.scheduledAt),
+        dispatches: await deps.queries.dispatchesAtRisk(asOf),
         complaints,
         terminalIncidents: await deps.queries.openTerminalIncidents(),
         extraordinaryServices: await deps.queries.extraordinaryServices(window.from, window.to),
       };
-      const { subject, text } = renderSupervisorDigest(data, run.scheduledAt);
+      const { subject, text } = renderSupervisorDigest(data, asOf);
       return sendReportOnce(deps, { idempotencyKey: reportKey(run.scheduleId, run.scheduledAt), kind: 'supervisor_digest', to: await supervisors(), subject, text });
     },
 

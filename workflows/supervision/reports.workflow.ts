@@ -4,7 +4,7 @@
  */
 import { log } from '@temporalio/workflow';
 import { weekendProgrammingPlan } from '../../domain/reports';
-import { holidayOn, peruCalendarAround, reports, scheduledTimeOf, skippedForHoliday } from './run';
+import { asOfFor, holidayOn, peruCalendarAround, reports, scheduledTimeOf, skippedForHoliday } from './run';
 import type { ClientStatusReportInput, ScheduledRunInput, SupervisionRunResult, WeekendProgrammingInput } from './supervision.types';
 
 /** A client's status report: its open dispatches with their latest glosa 40025; nothing when nothing is open. */
@@ -22,7 +22,7 @@ export async function supervisorDigestWorkflow(input: ScheduledRunInput): Promis
   const scheduledAt = scheduledTimeOf(input);
   const holiday = holidayOn(await peruCalendarAround(scheduledAt), scheduledAt);
   if (holiday) return skippedForHoliday(input.scheduleId, scheduledAt, holiday);
-  const result = await reports.sendSupervisorDigest({ scheduleId: input.scheduleId, scheduledAt });
+  const result = await reports.sendSupervisorDigest({ scheduleId: input.scheduleId, scheduledAt, asOf: asOfFor(scheduledAt) });
   return { scheduleId: input.scheduleId, scheduledAt, ...result };
 }
 

@@ -27,6 +27,20 @@ export function scheduledTimeOf(input: ScheduledRunInput): string {
   return info.startTime.toISOString();
 }
 
+// A run that starts within this long of its scheduled time is live: it reports as of its actual start.
+const LIVE_RUN_MS = 60 * 60_000;
+
+/**
+ * The instant a run's data is "as of": its actual start for a live run (the scheduled time the server records
+ * for a trigger was seen lagging the trigger by seconds under load), its scheduled time for a backfilled or
+ * caught-up run, which must describe the past. The email key and the holiday check always use the scheduled time.
+ */
+export function asOfFor(scheduledAt: string): string {
+  const started = workflowInfo().startTime.getTime();
+  const scheduled = Date.parse(scheduledAt);
+  return started > scheduled && started - scheduled < LIVE_RUN_MS ? new Date(started).toISOString() : scheduledAt;
+}
+
 /** The Peruvian business calendar (national holidays + decreed days) around the scheduled time. */
 export function peruCalendarAround(scheduledAt: string): Promise<BusinessCalendar> {
   return reports.loadBusinessCalendar({ country: 'PE', aroundIso: scheduledAt });

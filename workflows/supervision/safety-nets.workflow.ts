@@ -1,6 +1,6 @@
 /** Scheduled safety nets behind the dispatch workflows' own notices (started by Temporal Schedules, see schedules/). */
 import { log } from '@temporalio/workflow';
-import { holidayOn, peruCalendarAround, reports, scheduledTimeOf, skippedForHoliday } from './run';
+import { asOfFor, holidayOn, peruCalendarAround, reports, scheduledTimeOf, skippedForHoliday } from './run';
 import type { EscalationRecheckInput, ExpirySweepWorkflowInput, SupervisionRunResult } from './supervision.types';
 
 /** Expiry sweep: temporary regimes (20/70) and client mandates expiring soon, and reminders missing from the log. */
@@ -9,7 +9,7 @@ export async function expirySweepWorkflow(input: ExpirySweepWorkflowInput): Prom
   const holiday = holidayOn(await peruCalendarAround(scheduledAt), scheduledAt);
   if (holiday) return skippedForHoliday(input.scheduleId, scheduledAt, holiday);
   const { scheduleId, regimeHorizonDays, mandateHorizonDays, reminderDays } = input;
-  const result = await reports.sendExpirySweep({ scheduleId, scheduledAt, regimeHorizonDays, mandateHorizonDays, reminderDays });
+  const result = await reports.sendExpirySweep({ scheduleId, scheduledAt, asOf: asOfFor(scheduledAt), regimeHorizonDays, mandateHorizonDays, reminderDays });
   return { scheduleId, scheduledAt, ...result };
 }
 
