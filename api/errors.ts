@@ -62,7 +62,10 @@ function isDatabaseDown(err: unknown): boolean {
 export function isTemporalDown(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   const cause = err instanceof ServiceError ? err.cause : err;
-  if (isGrpcServiceError(cause)) return GRPC_UNREACHABLE.includes(cause.code);
+  if (isGrpcServiceError(cause)) {
+    // FAILED_PRECONDITION "no poller seen for task queue recently": the server is up but no worker serves the workflow.
+    return GRPC_UNREACHABLE.includes(cause.code) || (cause.code === 9 && /no poller/i.test(cause.details ?? ''));
+  }
   // A lazy connection that cannot reach the server fails before any gRPC call.
   return err instanceof Error && /Failed to connect|ECONNREFUSED|deadline/i.test(err.message) && !(err instanceof ApplicationFailure);
 }
@@ -89,7 +92,7 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof WorkflowExecutionAlreadyStartedError) return new ApiError(409, 'dispatch_exists', 'Ya existe un despacho con ese código.');
   if (err instanceof WorkflowNotFoundError) return new ApiError(404, 'dispatch_not_found', 'No existe un despacho con ese código.');
   if (isDatabaseDown(err)) return unavailable('La base de datos');
-  if (isTemporalDown(err)) return unavailable('El servidor de Temporal');
+  if (isTemporalDown(err)) return unavailable('Temporal (servidor o worker)');
   const e = err as { status?: unknown; type?: unknown; expose?: unknown };
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return fromHttpError(e.status, String(e.type ?? ''));
   return new ApiError(500, 'internal_error', 'Ocurrió un error inesperado. Se registró para su revisión.');

@@ -102,7 +102,7 @@ async function run(spec: RouteSpec, deps: RoutingDeps, req: Request, res: Respon
     const apiError = toApiError(err);
     // Business rejections are part of the trail; outages and bugs are in the log instead.
     if (target && apiError.status < 500) await recordAudit(deps, principal, target, ctx, apiError.status, apiError.code);
-    throw apiError;
+    throw err; // the error handler maps it again and logs the original when it is a 5xx
   }
 }
 

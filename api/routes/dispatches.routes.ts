@@ -12,6 +12,8 @@ import type { RouteRegistry } from '../routing';
 import { createDispatchBody, dispatchParams, listDispatchesQuery } from '../schemas/dispatch.schemas';
 import { idempotencyKey } from '../schemas/action.schemas';
 
+const QUERY_DEADLINE_MS = 5_000;
+
 const notFound = () => new ApiError(404, 'dispatch_not_found', 'No existe un despacho con ese código.');
 
 /** A client key sees only its own RUC's dispatches; others look unknown to it. */
@@ -71,7 +73,9 @@ export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps): void {
     responses: { 200: { description: '`source` = workflow (estado en vivo) o read-model' }, 404: { description: 'Despacho desconocido' } },
     async handler({ params, principal }) {
       try {
-        const view = await deps.temporal.workflow.getHandle(dispatchWorkflowId(params.id)).query(getDispatch);
+        // A query needs a worker; bounded so a stopped worker means the read model after 5 s, not a hung request.
+        const handle = deps.temporal.workflow.getHandle(dispatchWorkflowId(params.id));
+        const view = await deps.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(getDispatch));
         assertVisible(principal, view.client.ruc);
         return { body: { source: 'workflow', dispatch: view } };
       } catch (err) {

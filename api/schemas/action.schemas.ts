@@ -30,7 +30,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   spec('draft-emitted', m.draftEmitted, 'Registrar la emisión del borrador de la DAM'),
   spec('draft-approved', m.draftApproved, 'Registrar la aprobación del borrador de la DAM'),
   spec('dam-numbered', m.damNumbered, 'Registrar la numeración de la DAM',
-    z.strictObject({ ...base, damNumber: z.string().regex(/^\d{3}-\d{4}-\d{2}-\d{6}$/, { error: 'Número de DAM inválido: use AAA-AAAA-RR-NNNNNN, p. ej. 118-2026-10-000123.' }) })),
+    z.strictObject({ ...base, damNumber: z.string().regex(/^[0-9]{3}-[0-9]{4}-[0-9]{2}-[0-9]{6}$/, { error: 'Número de DAM inválido: use AAA-AAAA-RR-NNNNNN, p. ej. 118-2026-10-000123.' }) })),
   spec('channel-assigned', m.channelAssigned, 'Registrar el canal de control asignado por SUNAT', z.strictObject({ ...base, channel: z.enum(CHANNELS) })),
   spec('senasa-report', m.senasaReportReceived, 'Registrar el informe de inspección de SENASA'),
   spec('levante', m.levanteGranted, 'Registrar el levante otorgado por la aduana'),
@@ -62,7 +62,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   spec('complaint', m.logComplaint, 'Registrar un reclamo o contingencia de costos (se informa al supervisor en 24 h hábiles)',
     z.strictObject({ ...base, category: z.enum(['complaint', 'demurrage', 'storage', 'fine', 'transport_overcost', 'other']), description: text(3, 2000) })),
   spec('complaint-reported', m.complaintReported, 'Registrar que el reclamo fue informado al supervisor',
-    z.strictObject({ ...base, complaintId: z.string().regex(/^REC-\d{1,9}$/, { error: 'Código de reclamo inválido (p. ej. REC-3).' }) })),
+    z.strictObject({ ...base, complaintId: z.string().regex(/^REC-[0-9]{1,9}$/, { error: 'Código de reclamo inválido (p. ej. REC-3).' }) })),
 ];
 
 /** `Idempotency-Key` header: a retried request with the same key acts once (it becomes the Update id). */

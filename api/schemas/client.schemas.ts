@@ -42,7 +42,7 @@ export const listQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Hora inválida: use HH:MM.' });
+const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: 'Hora inválida: use HH:MM.' });
 
 /** Creates or updates the supervisor with this email. */
 export const putSupervisorBody = z.strictObject({

@@ -23,7 +23,7 @@ export const dispatchId = z
   .meta({ example: 'DSP-2026-000123' });
 
 /** Peruvian taxpayer id. */
-export const ruc = z.string().regex(/^\d{11}$/, { error: 'RUC inválido: debe tener 11 dígitos.' }).meta({ example: '20100047218' });
+export const ruc = z.string().regex(/^[0-9]{11}$/, { error: 'RUC inválido: debe tener 11 dígitos.' }).meta({ example: '20100047218' });
 
 export const email = z.email({ error: 'Correo electrónico inválido.' }).max(254);
 

@@ -7,7 +7,7 @@ import { contact, dispatchId, email, instant, line, ruc } from './common.schemas
 /** ISO 6346-like container number: owner code (3 letters), category (U, J or Z), 6 digits and the check digit. */
 const containerNumber = z
   .string()
-  .regex(/^[A-Z]{3}[UJZ]\d{7}$/, { error: 'Número de contenedor inválido: 4 letras y 7 dígitos (ISO 6346), p. ej. MSCU1234567.' });
+  .regex(/^[A-Z]{3}[UJZ][0-9]{7}$/, { error: 'Número de contenedor inválido: 4 letras y 7 dígitos (ISO 6346), p. ej. MSCU1234567.' });
 
 export const createDispatchBody = z.strictObject({
   dispatchId,

@@ -62,6 +62,8 @@ export async function startApiStack(name: string, extra: Partial<ApiDeps> = {}):
     store: createPrismaRecordStore(stack.prisma),
     prisma: stack.prisma,
     health: async () => ({ temporal: true, database: true }),
+    // 5xx are logged with their cause: a test that meets one shows why.
+    logger: { info() {}, warn() {}, error: (message, fields) => console.error(message, fields) },
     ...extra,
   };
   const keys = await seedKeys(stack.prisma);

@@ -117,7 +117,7 @@ describe('health, docs and HTTP hardening', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/dispatches', '/dispatches/{id}', '/dispatches/{id}/actions/documents-received', '/clients/{ruc}', '/calendar/non-working-days']));
     const create = doc.paths['/dispatches'].post;
-    expect(create.requestBody.content['application/json'].schema.properties.client.properties.ruc.pattern).toBe('^\\d{11}$');
+    expect(create.requestBody.content['application/json'].schema.properties.client.properties.ruc.pattern).toBe('^[0-9]{11}$');
     expect(create.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]);
     expect(doc.paths['/health'].get.security).toEqual([]);
     const page = await request(api.app).get('/docs').expect(200);

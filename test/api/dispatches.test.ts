@@ -137,6 +137,16 @@ describe('GET /dispatches and /dispatches/:id', () => {
     expect(bad.body.error.issues[0].path).toBe('params.id');
   });
 
+  test('with the worker stopped, a read falls back to the read model within the query deadline', async () => {
+    await api.stack.worker.shutdown();
+    try {
+      const res = await request(api.app).get(`/dispatches/${ids.dpw}`).set('Authorization', api.auth('operator')).expect(200);
+      expect(res.body).toMatchObject({ source: 'read-model', dispatch: { dispatchId: ids.dpw, terminal: 'DPWC' } });
+    } finally {
+      await api.stack.restartWorker();
+    }
+  });
+
   test('history lists statuses with their actors', async () => {
     const res = await request(api.app).get(`/dispatches/${ids.apm}/history`).set('Authorization', api.auth('client')).expect(200);
     expect(res.body.statuses).toEqual([expect.objectContaining({ status: 'opened', actor: 'operador.noche' })]);

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:api`: what the HTTP API costs on top of Temporal. On one throwaway stack (scripts/lib/throwaway-api.ts),
+ * it opens BENCH_COUNT dispatches (default 200, BENCH_CONCURRENCY in flight, default 10) through the API and the same
+ * number directly with the Temporal client, then records one operator action (`documents-received`, an Update) on
+ * each, again both ways. Prints p50/p99 latency and throughput per path and the API/direct ratios.
+ * Bounded: counts are fixed and the run aborts after BENCH_MAX_SECONDS (default 600). Loopback only.
+ */
+import { performance } from 'node:perf_hooks';
+import type { DispatchInput } from '../domain/dispatch';
+import { dispatchWorkflowId } from '../domain/ids';
+import { documentsReceived, type DispatchWorkflowInput } from '../workflows/dispatch.messages';
+import { startThrowawayApi } from './lib/throwaway-api';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 600);
+const WARMUP = 5;
+const log = (m: string) => console.log(`[bench:api] ${m}`);
+
+interface Figures {
+  name: string;
+  p50: number;
+  p99: number;
+  throughput: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** Runs `op` for 0..count-1 with `concurrency` in flight; every call must succeed. */
+async function measure(name: string, count: number, op: (i: number) => Promise<void>): Promise<Figures> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const t = performance.now();
+      await op(i);
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { name, p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: count / seconds };
+}
+
+function dispatch(id: string): Omit<DispatchInput, 'openedBy'> {
+  return {
+    dispatchId: id,
+    client: { ruc: '20100047218', name: 'Importadora Andina S.A.C.', contacts: [{ name: 'Lucía Ramos', email: 'lucia@andina.example.pe' }] },
+    regime: '10',
+    modality: 'diferido',
+    terminal: 'APMTC',
+    vessel: 'MSC Callao Express',
+    eta: '2026-12-01T10:00:00.000Z',
+    bl: 'MSCU1234567',
+    goods: 'Repuestos de maquinaria',
+    containers: [{ containerNumber: 'MSCU7654321', size: '40' }],
+    restrictedGoods: false,
+    executive: { id: 'ESC-07', name: 'Jorge Salas', email: 'jorge.salas@agencia.example.pe' },
+  };
+}
+
+async function main(): Promise<void> {
+  const abort = setTimeout(() => {
+    console.error(`[bench:api] aborted: over ${MAX_SECONDS} s`);
+    process.exit(2);
+  }, MAX_SECONDS * 1000);
+  abort.unref();
+  const stack = await startThrowawayApi('bench', { log });
+  const run = Date.now().toString(36).toUpperCase();
+  const id = (path: string, i: number) => `B${run}-${path}-${i}`;
+  try {
+    const http = async (method: string, path: string, body: unknown, expected: number) => {
+      const res = await fetch(`${stack.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${stack.operatorKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (res.status !== expected) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+    };
+    const apiCreate = (path: string) => (i: number) => http('POST', '/dispatches', dispatch(id(path, i)), 201);
+    const apiAct = (path: string) => (i: number) => http('POST', `/dispatches/${id(path, i)}/actions/documents-received`, { documents: ['insurance'] }, 200);
+    // Direct: what the API does minus HTTP, JSON, auth, validation, the client-directory lookup and the audit row.
+    const directCreate = (path: string) => async (i: number) => {
+      const input: DispatchWorkflowInput = { dispatch: { ...dispatch(id(path, i)), openedBy: 'bench.direct' }, openedAt: new Date().toISOString() };
+      await stack.temporal.workflow.start('dispatchWorkflow', {
+        taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+        workflowId: dispatchWorkflowId(id(path, i)),
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    };
+    const directAct = (path: string) => async (i: number) => {
+      await stack.temporal.workflow.getHandle(dispatchWorkflowId(id(path, i))).executeUpdate(documentsReceived, { args: [{ documents: ['insurance'], actor: 'bench.direct' }] });
+    };
+
+    log(`warm-up (${WARMUP} of each)…`);
+    for (const [create, act] of [[apiCreate('WA'), apiAct('WA')], [directCreate('WD'), directAct('WD')]] as const) {
+      for (let i = 0; i < WARMUP; i++) await create(i);
+      for (let i = 0; i < WARMUP; i++) await act(i);
+    }
+    // Every open sends an acknowledgement and every partial receipt a missing-documents email: waiting for the
+    // mail log to catch up lets each row start on an idle worker, so no row pays for the previous row's tail.
+    let expectedEmails = 4 * WARMUP;
+    const settle = async (added: number) => {
+      expectedEmails += added;
+      const deadline = Date.now() + 120_000;
+      while ((await stack.prisma.emailSent.count()) < expectedEmails && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    };
+    await settle(0);
+    log(`measuring: ${COUNT} operations per row, ${CONCURRENCY} in flight`);
+    const row = async (name: string, api: (i: number) => Promise<void>, direct: (i: number) => Promise<void>): Promise<[Figures, Figures]> => {
+      const a = await measure(`${name} (API)`, COUNT, api);
+      await settle(COUNT);
+      const d = await measure(`${name} (direct)`, COUNT, direct);
+      await settle(COUNT);
+      return [a, d];
+    };
+    print([await row('open dispatch', apiCreate('A'), directCreate('D')), await row('documents-received', apiAct('A'), directAct('D'))]);
+  } finally {
+    await stack.close();
+  }
+}
+
+function print(rows: [Figures, Figures][]): void {
+  const f = (n: number) => n.toFixed(1).padStart(8);
+  console.log('\noperation                      p50 ms   p99 ms    ops/s');
+  for (const [api, direct] of rows) {
+    for (const r of [api, direct]) console.log(`${r.name.padEnd(29)}${f(r.p50)} ${f(r.p99)} ${f(r.throughput)}`);
+    console.log(`${'  ratio API/direct'.padEnd(29)}${f(api.p50 / direct.p50)} ${f(api.p99 / direct.p99)} ${f(api.throughput / direct.throughput)}\n`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(`[bench:api] ${err instanceof Error ? err.stack : String(err)}`);
+    process.exit(1);
+  },
+);
