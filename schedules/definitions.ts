@@ -10,6 +10,7 @@ import type { Duration } from '@temporalio/common';
 import type { Contact } from '../domain/dispatch';
 import { DEFAULT_POLICY } from '../domain/clocks';
 import { MINUTE } from '../domain/durations';
+import { PARTNER_EVALUATION_SCHEDULE_ID } from '../domain/partners/ids';
 import type { ClientReportAgreement } from '../activities/reports/report-queries';
 
 export const SCHEDULE_TIME_ZONE = 'America/Lima';
@@ -112,7 +113,26 @@ export function fixedDefinitions(s: SupervisionSettings): ScheduleDefinition[] {
       executionTimeout: '10 minutes',
       summary: 'Re-verificación de escalamientos no enviados',
     },
+    partnerEvaluationDefinition(id(PARTNER_EVALUATION_SCHEDULE_ID)),
   ];
+}
+
+/**
+ * Yearly performance evaluation of every active alliance partner (Colombia), for the previous calendar year:
+ * 15 January 08:00 (Lima and Bogotá share UTC−5), once the year's last operations and non-conformities are in.
+ */
+export function partnerEvaluationDefinition(scheduleId: string): ScheduleDefinition {
+  return {
+    scheduleId,
+    workflowType: 'annualPartnerEvaluationsWorkflow',
+    args: [{ requestedBy: 'schedule' }],
+    calendars: [{ month: 'JANUARY', dayOfMonth: 15, hour: 8, minute: 0, comment: 'evaluación anual de aliados (año anterior)' }],
+    // SKIP: one evaluation run at a time (children are idempotent by partner and year anyway). Catch-up 7 days:
+    // an evaluation a few days late is still the year's record. Pause on failure: a failed annual run needs a person.
+    policies: { overlap: 'SKIP', catchupWindow: '7 days', pauseOnFailure: true },
+    executionTimeout: '1 day',
+    summary: 'Evaluación anual de desempeño de los aliados en Colombia',
+  };
 }
 
 /** A client's status report schedule, or null when the client agreed none (no schedule or no recipients). */

@@ -27,15 +27,15 @@ test('syncing twice creates each schedule once; a changed agreement updates its 
     statusReportSchedule: { days: [1, 4], hour: 8 },
   });
 
-  const fixed = ['supervisor-digest', 'weekend-programming', 'expiry-sweep', 'escalation-recheck'].map((id) => `${p}${id}`);
+  const fixed = ['supervisor-digest', 'weekend-programming', 'expiry-sweep', 'escalation-recheck', 'annual-partner-evaluation'].map((id) => `${p}${id}`);
   const report = `${p}client-report-${ruc}`;
   expect(await sync.syncAll()).toEqual(Object.fromEntries([...fixed, report].map((id) => [id, 'created'])));
   expect(await sync.syncAll()).toEqual(Object.fromEntries([...fixed, report].map((id) => [id, 'unchanged'])));
 
-  const listed = await poll('the five schedules in the list', async () => {
+  const listed = await poll('every schedule in the list', async () => {
     const ids: string[] = [];
     for await (const s of stack.client.schedule.list()) if (s.scheduleId.startsWith(p)) ids.push(s.scheduleId);
-    return ids.length === 5 ? ids : undefined;
+    return ids.length === fixed.length + 1 ? ids : undefined;
   });
   expect(listed.sort()).toEqual([...fixed, report].sort());
 
