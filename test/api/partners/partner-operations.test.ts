@@ -121,3 +121,23 @@ test('the same error and security rules as the operator API', async () => {
   await request(api.app).get(`/partners/${partnerId}/control-chart?milestone=aforo`).set('Authorization', api.auth('operator')).expect(400);
   await request(api.app).get('/non-conformities/NC-NOPE-1').set('Authorization', api.auth('operator')).expect(404);
 });
+
+test('an evaluation on demand scores the year so far, emails management and is listed as a record', async () => {
+  const partnerId = await registerPartner();
+  await request(api.app).put('/management-contacts').set('Authorization', api.auth('supervisor')).send({ name: 'Gerencia General', email: MANAGER }).expect(200);
+  const t0 = new Date(Date.now() - 30 * 60_000);
+  const doNumber = await startOperation(partnerId, t0);
+  await post(`/partner-operations/${doNumber}/milestones`, { milestone: 'received', occurredAt: new Date(t0.getTime() + 60_000).toISOString() }).expect(200);
+  const year = new Date(Date.now() - 5 * 3_600_000).getUTCFullYear();
+
+  await post(`/partners/${partnerId}/evaluations`, { year }, 'operator').expect(403);
+  const res = await post(`/partners/${partnerId}/evaluations`, { year }, 'supervisor').set('Idempotency-Key', 'eval-1').expect(201);
+  expect(res.body.evaluation).toMatchObject({ partnerId, year, operations: 1, milestonesMeasured: 1, onTimeRate: 1 });
+  const mail = await api.stack.smtp.waitFor((m) => m.subject.startsWith(`Evaluación anual ${year} del aliado Aduanas del Caribe SAS`) && m.to.includes(MANAGER));
+  expect(mail.text).toContain('Operaciones (DO) asignadas: 1');
+
+  const again = await post(`/partners/${partnerId}/evaluations`, { year }, 'supervisor').set('Idempotency-Key', 'eval-1').expect(201);
+  expect(again.body.evaluationId).toBe(res.body.evaluationId);
+  const list = await request(api.app).get(`/partners/${partnerId}/evaluations`).set('Authorization', api.auth('supervisor')).expect(200);
+  expect(list.body.items).toEqual([expect.objectContaining({ evaluationId: res.body.evaluationId, requestedBy: 'supervisora.rosa' })]);
+});
