@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     warn: (m, f) => console.warn(JSON.stringify({ level: 'warn', message: m, ...f })),
     error: (m, f) => console.error(JSON.stringify({ level: 'error', message: m, ...f })),
   };
-  const stack = await startThrowawayApi('fuzz', { logger: counter, log });
+  const stack = await startThrowawayApi('fuzz', { logger: counter, log, ownNamespace: true });
   const dir = mkdtempSync(join(tmpdir(), 'levante-fuzz-'));
   const started = Date.now();
   try {
@@ -94,10 +94,12 @@ async function seedDispatches(url: string, key: string): Promise<string[]> {
     containers: [{ containerNumber: 'MSCU7654321', size: '40' }],
     executive: { id: 'ESC-07', name: 'Jorge Salas', email: 'jorge.salas@agencia.example.pe' },
   };
+  // Unique per run: business ids are never reused in a namespace, even after the dispatch is closed.
+  const run = Date.now().toString(36).toUpperCase();
   const seeds = [
-    { ...base, dispatchId: 'DSP-FUZZ-APM', regime: '10', terminal: 'APMTC', restrictedGoods: false },
-    { ...base, dispatchId: 'DSP-FUZZ-DPW', regime: '20', terminal: 'DPWC', restrictedGoods: true },
-    { ...base, dispatchId: 'DSP-FUZZ-EXP', regime: '40', terminal: 'APMTC', restrictedGoods: false },
+    { ...base, dispatchId: `DSP-FUZZ-APM-${run}`, regime: '10', terminal: 'APMTC', restrictedGoods: false },
+    { ...base, dispatchId: `DSP-FUZZ-DPW-${run}`, regime: '20', terminal: 'DPWC', restrictedGoods: true },
+    { ...base, dispatchId: `DSP-FUZZ-EXP-${run}`, regime: '40', terminal: 'APMTC', restrictedGoods: false },
   ];
   for (const body of seeds) {
     const res = await fetch(`${url}/dispatches`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
