@@ -17,6 +17,8 @@ export const configSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Levante <levante@agencia.example.pe>'),
   SUPERVISOR_FALLBACK_EMAIL: z.email().default('supervision@agencia.example.pe'),
+  /** Receives the Friday weekend programming; unset → the supervisor roster. */
+  OPERATIONS_EMAIL: z.email().optional(),
   TERMINAL_APMTC_URL: z.url().default('http://127.0.0.1:4010'),
   TERMINAL_DPWC_URL: z.url().default('http://127.0.0.1:4010'),
   TERMINAL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

@@ -1,4 +1,5 @@
 import type { DocumentKind } from './documents';
+import type { Audience, Notification } from './notifications';
 
 /**
  * What a dispatch workflow remembers besides its lifecycle state: receipts, complaints, incidents,
@@ -14,6 +15,11 @@ export interface DispatchBook {
   terminalBookings: { step: string; reference: string; at: string }[];
   /** Rejected attempts per terminal step: a new attempt after a rejection needs a new idempotency key. */
   terminalAttempts: Record<string, number>;
+  /**
+   * Emails an operator action asked for (missing documents, cancellation, terminal rejection), sent in order by
+   * the workflow's main loop: an update never waits for the mail server.
+   */
+  outbox: { step: string; audience: Audience[]; notification: Notification; summary: string }[];
   /** Keys of notices already sent (or deliberately skipped): each fires at most once. */
   firedNotices: string[];
   regimeConcludedAt?: string;
@@ -42,6 +48,7 @@ export function emptyBook(eta: string, vessel: string): DispatchBook {
     extraordinaryServices: [],
     terminalBookings: [],
     terminalAttempts: {},
+    outbox: [],
     firedNotices: [],
     eta,
     vessel,

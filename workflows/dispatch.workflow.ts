@@ -80,12 +80,13 @@ async function superviseClocks(rt: DispatchRuntime): Promise<void> {
       rt.calendarDirty = false;
       rt.calendar = await records.loadBusinessCalendar({ country: 'PE', aroundIso: nowIso() });
     }
+    await rt.drainOutbox();
     const fired = await fireDueNotices(rt);
     const view = rt.view();
     rt.syncSearchAttributes(view);
     if (fired > 0) await rt.changed();
     const next = pendingNotices(rt.scheduleContext())[0];
-    if (isTerminalStatus(rt.state.status) && !next) return;
+    if (isTerminalStatus(rt.state.status) && !next && rt.book.outbox.length === 0) return;
     if (shouldContinueAsNew(rt, fired)) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof dispatchWorkflow>({
@@ -96,7 +97,7 @@ async function superviseClocks(rt: DispatchRuntime): Promise<void> {
       });
     }
     const seen = rt.version;
-    const wake = () => rt.version !== seen || rt.calendarDirty;
+    const wake = () => rt.version !== seen || rt.calendarDirty || rt.book.outbox.length > 0;
     if (next) await condition(wake, Math.max(Date.parse(next.dueAt) - Date.now(), 1), { summary: summaryOf(next) });
     else await condition(wake);
   }
@@ -131,5 +132,6 @@ async function cancelFromOutside(rt: DispatchRuntime): Promise<void> {
   if (isTerminalStatus(rt.state.status)) return;
   const reason = 'Anulado desde Temporal (cancelación del workflow)';
   await rt.transition({ type: 'cancelled', reason, at: nowIso() }, 'temporal', reason);
-  await rt.notify('cancelled', ['client', 'executive'], { kind: 'cancelled', reason }, 'Aviso de anulación');
+  rt.enqueue('cancelled', ['client', 'executive'], { kind: 'cancelled', reason }, 'Aviso de anulación');
+  await rt.drainOutbox();
 }

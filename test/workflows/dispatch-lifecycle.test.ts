@@ -109,3 +109,19 @@ test('an invalid action is rejected before it reaches history, with a Spanish re
   const updateEvents = history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
   expect(updateEvents).toHaveLength(0);
 });
+
+test('the mail server being down never holds up an operator: the action returns, the email follows when it recovers', async () => {
+  const d = sampleDispatch();
+  const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
+  await stack.smtp.waitFor((x) => x.subject === `[${d.dispatchId}] Hemos recibido su despacho`);
+  stack.smtp.setDown(true);
+  try {
+    const view = await handle.executeUpdate(m.documentsReceived, { args: [{ actor: 'op', documents: ['commercial_invoice'] }] });
+    expect(view.missingDocuments).toEqual(expect.arrayContaining(['bill_of_lading', 'packing_list']));
+    expect(mailsFor(d.dispatchId).some((x) => x.subject.includes('Documentos pendientes'))).toBe(false);
+  } finally {
+    stack.smtp.setDown(false);
+  }
+  await stack.smtp.waitFor((x) => x.subject === `[${d.dispatchId}] Documentos pendientes para su despacho`, 30_000);
+  expect(mailsFor(d.dispatchId).filter((x) => x.subject.includes('Documentos pendientes'))).toHaveLength(1);
+});

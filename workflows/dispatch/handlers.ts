@@ -78,7 +78,7 @@ function registerReceipt(rt: DispatchRuntime): void {
       const missing = missingDocuments(rt.state.requiredDocuments, rt.state.documentsReceived);
       if (missing.length > 0) {
         const step = `missing-documents/${rt.book.receipts.length}`;
-        await rt.notify(step, ['client', 'executive'], { kind: 'missing_documents', missing }, 'Aviso de documentos faltantes');
+        rt.enqueue(step, ['client', 'executive'], { kind: 'missing_documents', missing }, 'Aviso de documentos faltantes');
       }
       return rt.view();
     },
@@ -128,7 +128,7 @@ function registerCancel(rt: DispatchRuntime): void {
     async (args) => {
       const at = eventTime(args);
       await rt.transition({ type: 'cancelled', reason: args.reason, at }, args.actor, args.reason);
-      await rt.notify('cancelled', ['client', 'executive'], { kind: 'cancelled', reason: args.reason }, 'Aviso de anulación');
+      rt.enqueue('cancelled', ['client', 'executive'], { kind: 'cancelled', reason: args.reason }, 'Aviso de anulación');
       return rt.view();
     },
     {

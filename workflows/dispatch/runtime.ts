@@ -139,6 +139,21 @@ export class DispatchRuntime {
     return next;
   }
 
+  /** Queues an email for the main loop and returns at once (an update must not wait for the mail server). */
+  enqueue(step: string, audience: Audience[], notification: Notification, summary: string): void {
+    this.book.outbox.push({ step, audience, notification, summary });
+    this.touch();
+  }
+
+  /** Sends the queued emails in order; each leaves the queue once sent. */
+  async drainOutbox(): Promise<void> {
+    while (this.book.outbox.length > 0) {
+      const { step, audience, notification, summary } = this.book.outbox[0]!;
+      await this.notify(step, audience, notification, summary);
+      this.book.outbox.shift();
+    }
+  }
+
   /** Sends one notification; `step` makes its Message-ID (a retry never sends twice). */
   async notify(step: string, audience: Audience[], notification: Notification, summary: string): Promise<void> {
     await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary }, [

@@ -70,6 +70,12 @@ const STEPS: TerminalStep<any>[] = [
   },
 ];
 
+/** Start of the booked slot (appointments, container returns): the weekend programming lists them by it. */
+function slotOf(result: { id: string }): string | null {
+  const start = (result as { start?: unknown }).start;
+  return typeof start === 'string' ? start : null;
+}
+
 function rejectionOf(err: unknown): ApplicationFailure | undefined {
   const cause = err instanceof ActivityFailure ? err.cause : undefined;
   return cause instanceof ApplicationFailure ? cause : undefined;
@@ -107,7 +113,7 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
           const kind = s.step === 'pickup' ? undefined : s.step;
           if (kind) {
             await rt.persist(() =>
-              records.recordAppointment({ idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: null, status: 'confirmed' }),
+              records.recordAppointment({ idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: slotOf(result), status: 'confirmed' }),
             );
           }
           if (s.step === 'container_return') await rt.changed();
@@ -150,5 +156,5 @@ async function recordTerminalIncident(rt: DispatchRuntime, s: TerminalStep<any>,
   await rt.persist(() =>
     records.recordIncident({ dispatchId: rt.input.dispatchId, kind: 'terminal_rejection', description, actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
   );
-  await rt.notify(`terminal-rejected/${id}`, ['executive'], { kind: 'terminal_rejected', terminal: rt.input.terminal, step: s.label, reason }, 'Aviso de rechazo del terminal');
+  rt.enqueue(`terminal-rejected/${id}`, ['executive'], { kind: 'terminal_rejected', terminal: rt.input.terminal, step: s.label, reason }, 'Aviso de rechazo del terminal');
 }

@@ -29,8 +29,10 @@ afterAll(async () => {
 test('a missed escalation is sent by the re-check once the mail server recovers, and never twice', async () => {
   const d = sampleDispatch();
   const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d, { policyOverrides: { documentReviewMs: 8_000, reviewReminderBeforeMs: 0 } });
-  // A partial receipt: its missing-documents email goes out (the update waits for it), and the 8 s review clock starts.
+  // A partial receipt: its missing-documents email goes out (sent by the workflow's loop, not awaited by the
+  // update), and the 8 s review clock starts.
   await handle.executeUpdate(m.documentsReceived, { args: [{ actor, documents: ['commercial_invoice'] }] });
+  await stack.smtp.waitFor((mail) => mail.subject === `[${d.dispatchId}] Documentos pendientes para su despacho`);
   stack.smtp.setDown(true);
   const key = sideEffectKey(dispatchWorkflowId(d.dispatchId), 'notice/document_review/receipt-1/missed');
   const messageId = messageIdFor(key);
