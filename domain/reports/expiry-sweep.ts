@@ -28,9 +28,9 @@ export interface ExpirySweepData {
   mandates: MandateExpiryItem[];
 }
 
-/** Whole days from `now` to `expiresAt`, rounded up (negative once expired). */
+/** Days from `now` to `expiresAt`, to the nearest whole day (negative once expired): 40 days less a few seconds is 40. */
 export function daysLeft(expiresAt: string, now: string): number {
-  return Math.ceil((Date.parse(expiresAt) - Date.parse(now)) / DAY);
+  return Math.round((Date.parse(expiresAt) - Date.parse(now)) / DAY);
 }
 
 /** Reminder thresholds (days before expiry) already passed at `now`, largest first. */

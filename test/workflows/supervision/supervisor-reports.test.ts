@@ -94,7 +94,7 @@ test('the expiry sweep lists temporary regimes and mandates that expire soon', a
   const h = await startDispatch(stack.client, queue(), d, { policyOverrides: { regimeExpiryMs: { '20': 40 * 86_400_000, '70': 365 * 86_400_000 } } });
   await toChannel(h, 'verde', damNumberFor('20'));
   await h.executeUpdate(m.levanteGranted, { args: [{ actor }] });
-  await stack.prisma.clientMandate.create({ data: { clientRuc: '20100047218', grantedAt: new Date(Date.now() - 355 * 86_400_000), expiresAt: new Date(Date.now() + 10.5 * 86_400_000) } });
+  await stack.prisma.clientMandate.create({ data: { clientRuc: '20100047218', grantedAt: new Date(Date.now() - 355 * 86_400_000), expiresAt: new Date(Date.now() + 10.3 * 86_400_000) } });
 
   const scheduleId = `${sync.settings.idPrefix}expiry-sweep`;
   await stack.client.schedule.getHandle(scheduleId).trigger();
@@ -105,5 +105,5 @@ test('the expiry sweep lists temporary regimes and mandates that expire soon', a
   expect(sweeps[0]!.to).toEqual([supervisor]);
   expect(sweeps[0]!.text).toMatch(new RegExp(`${d.dispatchId} · RUC 20100047218 · régimen 20 · \\d\\d/\\d\\d/\\d{4} \\(vence en 40 días\\)`));
   expect(sweeps[0]!.text).toContain('Importadora Andina S.A.C. · RUC 20100047218');
-  expect(sweeps[0]!.text).toContain('(vence en 11 días)');
+  expect(sweeps[0]!.text).toContain('(vence en 10 días)');
 });
