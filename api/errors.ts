@@ -110,7 +110,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const apiError = toApiError(err);
     if (apiError.status >= 500) {
-      const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      // The cause chain says what actually failed (e.g. the failure inside a WorkflowUpdateFailedError).
+      const chain: string[] = [];
+      for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) chain.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+      const detail = chain.join(' <- ');
       logger.error('request failed', { method: req.method, path: req.path, status: apiError.status, error: detail.slice(0, 500) });
     }
     const body: ErrorBody = { error: { code: apiError.code, message: apiError.message, ...(apiError.issues ? { issues: apiError.issues } : {}) } };
