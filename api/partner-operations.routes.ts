@@ -53,6 +53,8 @@ export function registerPartnerOperationRoutes(r: RouteRegistry, deps: ApiDeps, 
       const workflowId = externalOperationWorkflowId(body.doNumber);
       try {
         const handle = await deps.temporal.workflow.start('externalOperationWorkflow', {
+          // A DO number is used once: a finished operation is not started again under the same id.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
           taskQueue: deps.taskQueue,
           workflowId,
           args: [{ doNumber: body.doNumber, partnerId: body.partnerId, office: body.office, dispatchId: body.dispatchId, assignedAt: body.assignedAt ?? new Date().toISOString(), openedBy: principal.name }],

@@ -77,7 +77,7 @@ export function registerPartnerQualityRoutes(r: RouteRegistry, deps: ApiDeps, st
         },
       };
       try {
-        await deps.temporal.workflow.start('correctiveActionWorkflow', { taskQueue: deps.taskQueue, workflowId: correctiveActionWorkflowId(ncId), args: [input] });
+        await deps.temporal.workflow.start('correctiveActionWorkflow', { taskQueue: deps.taskQueue, workflowId: correctiveActionWorkflowId(ncId), workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [input] });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         return { status: 200, body: { ncId, created: false } };

@@ -73,7 +73,26 @@ async function main(): Promise<number> {
       },
     });
     printSummary(resultsFile);
-    return r.status ?? 1;
+    // Property-based fuzzing of the API from its OpenAPI document (schemathesis), bounded in examples and time;
+    // any 5xx fails the run. Skipped when jest was given a selection (a partial run).
+    let fuzz = 0;
+    if (jestArgs.length === 0 && process.env.LEVANTE_SKIP_FUZZ !== '1') {
+      log('fuzz:api (schemathesis, bounded)');
+      const f = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fuzz-api.ts'], {
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          TEST_DATABASE_ADMIN_URL: adminUrl,
+          TEMPORAL_ADDRESS: temporalAddress,
+          TEMPORAL_NAMESPACE: namespace,
+          FUZZ_MAX_EXAMPLES: process.env.FUZZ_MAX_EXAMPLES ?? '10',
+          FUZZ_MAX_TIME: process.env.FUZZ_MAX_TIME ?? '150',
+        },
+      });
+      fuzz = f.status ?? 1;
+      log(fuzz === 0 ? 'fuzz:api: no server errors' : 'fuzz:api failed');
+    }
+    return (r.status ?? 1) || fuzz;
   } finally {
     for (const stop of stops.reverse()) await stop();
     rmSync(work, { recursive: true, force: true, maxRetries: 3 });

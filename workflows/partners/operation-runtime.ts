@@ -1,4 +1,6 @@
 import { ApplicationFailure, ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ErrorType } from '../../domain/errors';
 import type { BusinessCalendar } from '../../domain/calendar';
 import type { Contact } from '../../domain/dispatch';
 import { correctiveActionWorkflowId, operationNonConformityId } from '../../domain/partners/ids';
@@ -90,11 +92,19 @@ export class OperationRuntime {
       owner: opts.owner ?? this.agreement.accountManager,
       partnerContacts: this.agreement.contacts,
     };
-    await startChild(correctiveActionWorkflow, {
-      workflowId: correctiveActionWorkflowId(ncId),
-      args: [{ nc, policy: this.input.correctiveActionPolicy }],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-    });
+    try {
+      await startChild(correctiveActionWorkflow, {
+        workflowId: correctiveActionWorkflowId(ncId),
+        args: [{ nc, policy: this.input.correctiveActionPolicy }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (err) {
+      // Only an id clash can fail the start (its follow-up already runs): tell the caller, do not fail the task.
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        throw ApplicationFailure.nonRetryable(`La no conformidad ${ncId} ya tiene una acción correctiva en curso.`, ErrorType.InvalidTransition);
+      }
+      throw err;
+    }
     return ncId;
   }
 
