@@ -72,7 +72,7 @@ async function main(): Promise<number> {
         LEVANTE_TEST_WORK_DIR: work,
       },
     });
-    printSummary(resultsFile);
+    const summary = printSummary(resultsFile);
     // Property-based fuzzing of the API from its OpenAPI document (schemathesis), bounded in examples and time;
     // any 5xx fails the run. Skipped when jest was given a selection (a partial run).
     let fuzz = 0;
@@ -91,6 +91,7 @@ async function main(): Promise<number> {
       });
       fuzz = f.status ?? 1;
       log(fuzz === 0 ? 'fuzz:api: no server errors' : 'fuzz:api failed');
+      if (summary) console.log(summary); // the test runner's summary stays the last line
     }
     return (r.status ?? 1) || fuzz;
   } finally {
@@ -99,13 +100,13 @@ async function main(): Promise<number> {
   }
 }
 
-function printSummary(file: string): void {
+function printSummary(file: string): string | undefined {
   let results: { testResults: { name: string; assertionResults: { status: string }[] }[] };
   try {
     results = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     log('no jest results were written');
-    return;
+    return undefined;
   }
   const perProject = new Map<string, { passed: number; failed: number; skipped: number }>();
   for (const file of results.testResults) {
@@ -129,7 +130,9 @@ function printSummary(file: string): void {
     total.failed += c.failed;
     total.skipped += c.skipped;
   }
-  console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  const line = `tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`;
+  console.log(line);
+  return line;
 }
 
 main().then(
