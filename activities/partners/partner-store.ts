@@ -7,6 +7,7 @@ import type { Contact } from '../../domain/dispatch';
 import type { Evidence, NonConformitySource } from '../../domain/partners/corrective-action';
 import type { PartnerEvaluation } from '../../domain/partners/evaluation';
 import type { CustomsOffice, Milestone, Partner } from '../../domain/partners/partner';
+import type { MilestoneRecord } from '../../domain/partners/operation';
 
 export interface PartnerDirectory {
   getPartner(partnerId: string): Promise<Partner | null>;
@@ -30,19 +31,11 @@ export interface ExternalOperationRecord {
   closedAt: string | null;
 }
 
-/** A reported milestone and its measured service time. */
-export interface MilestoneSample {
+/** A reported milestone and its measured service time, with the operation it belongs to. */
+export interface MilestoneSample extends MilestoneRecord {
   doNumber: string;
   partnerId: string;
   office: CustomsOffice;
-  milestone: Milestone;
-  startedAt: string;
-  reportedAt: string;
-  dueAt: string;
-  serviceMs: number;
-  targetMs: number;
-  onTime: boolean;
-  reportedBy: string;
 }
 
 export interface SampleFilter {
