@@ -75,7 +75,13 @@ async function main(): Promise<number> {
     log(`${total} requests in ${seconds} s; by status: ${byStatus}`);
     log(`5xx responses: ${serverErrors.length}${serverErrors.length ? `\n  ${[...new Set(serverErrors)].slice(0, 20).join('\n  ')}` : ''}`);
     log(`schemathesis exit code ${code}`);
-    return serverErrors.length > 0 || code !== 0 ? 1 : 0;
+    // The verdict is the API's own count: the only check schemathesis runs is "no 5xx", which the API counts
+    // too, so a non-zero exit with no 5xx is schemathesis failing inside itself (seen: a KeyError in its
+    // coverage phase) — reported, not fatal, as long as enough requests were made to mean something.
+    const minRequests = Number(process.env.FUZZ_MIN_REQUESTS ?? 1000);
+    if (code !== 0 && serverErrors.length === 0) log(`schemathesis ended with an error of its own (exit ${code}); no 5xx was served`);
+    if (total < minRequests) log(`only ${total} requests (< ${minRequests}): the run proves too little`);
+    return serverErrors.length > 0 || total < minRequests ? 1 : 0;
   } finally {
     await stack.close();
     rmSync(dir, { recursive: true, force: true });
