@@ -24,7 +24,12 @@ export interface DispatchPolicy {
   /** Definitive export regularization, from the end of shipment. */
   exportRegularizationTargetMs: number;
   exportRegularizationLegalMs: number;
-  /** Remind / warn this long before a regularization deadline. */
+  /**
+   * Deferred dispatch (diferido): the DAM must be numbered within this time of the end of discharge, or the
+   * goods fall into legal abandonment.
+   */
+  deferredNumberingLegalMs: number;
+  /** Remind / warn this long before a regularization or numbering deadline. */
   regularizationReminderBeforeMs: number;
   /** Maximum stay under temporary admission (20) and customs warehouse (70), from the levante. */
   regimeExpiryMs: { '20': number; '70': number };
@@ -41,6 +46,7 @@ export const DEFAULT_POLICY: DispatchPolicy = {
   sadaRegularizationLegalMs: 15 * DAY,
   exportRegularizationTargetMs: 10 * DAY,
   exportRegularizationLegalMs: 30 * DAY,
+  deferredNumberingLegalMs: 15 * DAY,
   regularizationReminderBeforeMs: 2 * DAY,
   // 18 and 12 months approximated in days (548 ≈ 18 × 30.44); calendar-month arithmetic is an open question.
   regimeExpiryMs: { '20': 548 * DAY, '70': 365 * DAY },
@@ -69,12 +75,20 @@ export function policyProblems(p: DispatchPolicy): string[] {
   return problems;
 }
 
-export type ClockName = 'document_review' | 'dam_draft' | 'complaint_escalation' | 'regularization_target' | 'regularization_legal' | 'regime_expiry';
+export type ClockName =
+  | 'document_review'
+  | 'dam_draft'
+  | 'complaint_escalation'
+  | 'deferred_numbering'
+  | 'regularization_target'
+  | 'regularization_legal'
+  | 'regime_expiry';
 
 export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   document_review: 'Revisión de documentos',
   dam_draft: 'Emisión del borrador de la DAM',
   complaint_escalation: 'Reporte de reclamo o contingencia al supervisor',
+  deferred_numbering: 'Numeración de la DAM del despacho diferido (plazo legal, abandono)',
   regularization_target: 'Regularización (plazo objetivo interno)',
   regularization_legal: 'Regularización (plazo legal)',
   regime_expiry: 'Vencimiento del régimen',

@@ -50,6 +50,9 @@ export function openDeadlines({ state, book, policy, calendar }: ScheduleContext
     if (c.reportedAt) continue;
     list.push(deadline('complaint_escalation', addBusinessTime(calendar, c.at, policy.complaintEscalationBusinessMs), c.id));
   }
+  if (state.direction === 'import' && state.modality === 'diferido' && state.dischargeEndedAt && !state.damNumber) {
+    list.push(deadline('deferred_numbering', at(state.dischargeEndedAt, policy.deferredNumberingLegalMs), 'dam'));
+  }
   if (!state.regularizedAt) list.push(...regularizationDeadlines(state, policy));
   if (state.levanteAt && !book.regimeConcludedAt && (state.regime === '20' || state.regime === '70')) {
     list.push(deadline('regime_expiry', at(state.levanteAt, policy.regimeExpiryMs[state.regime]), `regime-${state.regime}`));
@@ -84,6 +87,7 @@ function noticesFor(d: Deadline, { policy, book }: Pick<ScheduleContext, 'policy
     case 'regularization_target':
       return [reminder(policy.regularizationReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
     case 'regularization_legal':
+    case 'deferred_numbering':
       return [
         {
           ...base,

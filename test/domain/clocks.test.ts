@@ -27,6 +27,7 @@ describe('policy', () => {
       sadaRegularizationLegalMs: 15 * DAY,
       exportRegularizationTargetMs: 10 * DAY,
       exportRegularizationLegalMs: 30 * DAY,
+      deferredNumberingLegalMs: 15 * DAY,
       regularizationReminderBeforeMs: 2 * DAY,
       regimeExpiryMs: { '20': 548 * DAY, '70': 365 * DAY },
       regimeExpiryRemindersDays: [90, 60, 30, 7],
