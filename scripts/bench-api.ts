@@ -6,6 +6,7 @@
  * Bounded: counts are fixed and the run aborts after BENCH_MAX_SECONDS (default 600). Loopback only.
  */
 import { performance } from 'node:perf_hooks';
+import { sampleDispatch } from '../test/support/fixtures';
 import type { DispatchInput } from '../domain/dispatch';
 import { dispatchWorkflowId } from '../domain/ids';
 import { documentsReceived, type DispatchWorkflowInput } from '../workflows/dispatch.messages';
@@ -45,20 +46,8 @@ async function measure(name: string, count: number, op: (i: number) => Promise<v
 }
 
 function dispatch(id: string): Omit<DispatchInput, 'openedBy'> {
-  return {
-    dispatchId: id,
-    client: { ruc: '20100047218', name: 'Importadora Andina S.A.C.', contacts: [{ name: 'Lucía Ramos', email: 'lucia@andina.example.pe' }] },
-    regime: '10',
-    modality: 'diferido',
-    terminal: 'APMTC',
-    vessel: 'MSC Callao Express',
-    eta: '2026-12-01T10:00:00.000Z',
-    bl: 'MSCU1234567',
-    goods: 'Repuestos de maquinaria',
-    containers: [{ containerNumber: 'MSCU7654321', size: '40' }],
-    restrictedGoods: false,
-    executive: { id: 'ESC-07', name: 'Jorge Salas', email: 'jorge.salas@agencia.example.pe' },
-  };
+  const { openedBy: _openedBy, ...body } = sampleDispatch({ dispatchId: id, bl: 'MSCU1234567' });
+  return body;
 }
 
 async function main(): Promise<void> {
