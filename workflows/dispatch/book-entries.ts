@@ -1,15 +1,11 @@
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { ErrorType } from '../../domain/errors';
 import { isTerminalStatus } from '../../domain/lifecycle';
 import * as m from '../dispatch.messages';
 import { records } from './activities';
 import type { JsonValue } from '../../activities/records/record-store';
-import { eventTime } from './handlers';
+import { eventTime, reject } from './action-args';
 import type { DispatchRuntime } from './runtime';
-
-function reject(reason: string, type: string = ErrorType.InvalidInput): never {
-  throw ApplicationFailure.nonRetryable(reason, type);
-}
 
 function text(value: unknown, what: string): void {
   if (typeof value !== 'string' || value.trim().length < 3) reject(`Describa ${what} (al menos 3 caracteres).`);

@@ -1,26 +1,12 @@
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ErrorType } from '../../domain/errors';
 import type { DispatchEvent } from '../../domain/state-machine';
 import { missingDocuments } from '../../domain/documents';
 import * as m from '../dispatch.messages';
-import { nowIso, type DispatchRuntime } from './runtime';
+import type { DispatchRuntime } from './runtime';
+import { eventTime, reject } from './action-args';
 import { registerTerminalSteps } from './terminal-steps';
 import { registerBookEntries } from './book-entries';
-
-function reject(reason: string): never {
-  throw ApplicationFailure.nonRetryable(reason, ErrorType.InvalidInput);
-}
-
-/** When the action happened: `occurredAt` if the operator gave one (never in the future), else now. */
-export function eventTime(args: m.ActionBase): string {
-  if (!args || typeof args.actor !== 'string' || args.actor.trim() === '') reject('Falta el usuario que realiza la acción (actor).');
-  if (args.occurredAt === undefined) return nowIso();
-  const t = Date.parse(args.occurredAt);
-  if (Number.isNaN(t)) reject(`Fecha inválida: "${args.occurredAt}". Use formato ISO 8601.`);
-  if (t > Date.now() + 60_000) reject('La fecha del evento no puede estar en el futuro.');
-  return new Date(t).toISOString();
-}
 
 /** Registers an operator action that maps one-to-one onto a state-machine event. */
 function onEvent<A extends m.ActionBase>(

@@ -4,7 +4,7 @@ import { ErrorType } from '../../domain/errors';
 import type { WithdrawalStep } from '../../domain/lifecycle';
 import * as m from '../dispatch.messages';
 import { TERMINAL_OPTIONS, records, terminals } from './activities';
-import { eventTime } from './handlers';
+import { eventTime } from './action-args';
 import type { DispatchRuntime } from './runtime';
 
 type Step = WithdrawalStep | 'container_return';
