@@ -2,6 +2,14 @@
  * The operator HTTP API, built without listening (server.ts listens; tests use supertest). Thin routers, one per
  * resource, all declared in one route registry that also generates the OpenAPI document; one error handler.
  * Hardening: JSON bodies only and size-limited, no CORS headers unless origins are configured, no x-powered-by.
+ *
+ * Layout: api/ itself holds only what every route shares (this app and server.ts, deps, auth and API keys,
+ * routing and OpenAPI, errors, logging, the Temporal connection, caches) and schemas/ (the zod request schemas,
+ * one file per resource, common.schemas.ts for the building blocks). Each capability is a folder under routes/
+ * with its routers and the helpers only they use (dispatches/, partners/, calendar/, clients/, supervisors/); a
+ * new capability adds routes/<name>/ and schemas/<name>.schemas.ts and registers its routes in buildRegistry
+ * below. Files directly in routes/ are the service's own public endpoints (health, docs). A route imports api/'s
+ * root and schemas/, never another capability's folder.
  */
 import express, { type Express, type RequestHandler } from 'express';
 import { createAuthenticator } from './auth';
@@ -10,26 +18,32 @@ import { errorHandler, notFoundHandler } from './errors';
 import { silentLogger } from './logger';
 import { buildOpenApi } from './openapi';
 import { RouteRegistry } from './routing';
-import { registerCalendarRoutes } from './routes/calendar.routes';
-import { registerClientRoutes } from './routes/clients.routes';
-import { registerDispatchActionRoutes } from './routes/dispatch-actions.routes';
-import { registerDispatchRoutes } from './routes/dispatches.routes';
+import { TtlCache, type ClientCache } from './ttl-cache';
+import { registerCalendarRoutes } from './routes/calendar/calendar.routes';
+import { registerClientRoutes } from './routes/clients/clients.routes';
+import { registerDispatchActionRoutes } from './routes/dispatches/dispatch-actions.routes';
+import { registerDispatchRoutes } from './routes/dispatches/dispatches.routes';
 import { docsRouter } from './routes/docs.routes';
 import { registerHealthRoutes } from './routes/health.routes';
-import { registerSupervisorRoutes } from './routes/supervisors.routes';
-import { registerPartnerRoutes } from './partners.routes';
+import { registerSupervisorRoutes } from './routes/supervisors/supervisors.routes';
+import { registerPartnerRoutes } from './routes/partners/partners.routes';
 
 export type { ApiDeps } from './deps';
 
 export const API_VERSION = '0.1.0';
 
+const CLIENT_TTL_MS = 30_000;
+
 /** Every route of the API, declared once. */
 export function buildRegistry(deps: ApiDeps): RouteRegistry {
   const registry = new RouteRegistry();
+  // Client agreements read when a dispatch opens; PUT /clients/:ruc forgets its entry at once (another API
+  // process sees a change within the TTL).
+  const clients: ClientCache = new TtlCache(CLIENT_TTL_MS);
   registerHealthRoutes(registry, deps);
-  registerDispatchRoutes(registry, deps);
+  registerDispatchRoutes(registry, deps, clients);
   registerDispatchActionRoutes(registry, deps);
-  registerClientRoutes(registry, deps);
+  registerClientRoutes(registry, deps, clients);
   registerSupervisorRoutes(registry, deps);
   registerCalendarRoutes(registry, deps);
   registerPartnerRoutes(registry, deps);

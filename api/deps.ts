@@ -18,6 +18,11 @@ export interface ApiDeps {
   health: () => Promise<{ temporal: boolean; database: boolean }>;
   /** Body size limit for JSON requests (default 64kb). */
   bodyLimit?: string;
+  /**
+   * How long an operator action waits for its outcome before answering 202 with where to read it (default 8 s).
+   * The action goes on in its workflow; only the HTTP answer is bounded.
+   */
+  actionAnswerWithinMs?: number;
   /** Origins allowed by CORS; none by default (no CORS headers at all). */
   corsOrigins?: string[];
 }

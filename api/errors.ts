@@ -51,12 +51,24 @@ const NODE_UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EH
 // gRPC status codes (not imported: @grpc/grpc-js is the SDK's dependency, not ours): DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE.
 const GRPC_UNREACHABLE: number[] = [4, 8, 14];
 
+/** A property of whatever was thrown: undefined unless it is an object that has it. */
+function propertyOf(thrown: unknown, key: 'cause' | 'code' | 'name'): unknown {
+  return typeof thrown === 'object' && thrown !== null ? (thrown as Partial<Record<typeof key, unknown>>)[key] : undefined;
+}
+
+/** The thrown value and its causes (`Error.cause`), outermost first, at most `max` of them. */
+function causeChain(err: unknown, max: number): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = err; e && chain.length < max; e = propertyOf(e, 'cause')) chain.push(e);
+  return chain;
+}
+
 function isDatabaseDown(err: unknown): boolean {
-  for (let e: any = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    if (typeof e.code === 'string' && (PRISMA_UNREACHABLE.has(e.code) || NODE_UNREACHABLE.has(e.code))) return true;
-    if (e.name === 'PrismaClientInitializationError') return true;
-  }
-  return false;
+  return causeChain(err, 5).some((e) => {
+    const code = propertyOf(e, 'code');
+    if (typeof code === 'string' && (PRISMA_UNREACHABLE.has(code) || NODE_UNREACHABLE.has(code))) return true;
+    return propertyOf(e, 'name') === 'PrismaClientInitializationError';
+  });
 }
 
 export function isTemporalDown(err: unknown): boolean {
@@ -111,9 +123,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const apiError = toApiError(err);
     if (apiError.status >= 500) {
       // The cause chain says what actually failed (e.g. the failure inside a WorkflowUpdateFailedError).
-      const chain: string[] = [];
-      for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) chain.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-      const detail = chain.join(' <- ');
+      const detail = causeChain(err, 4)
+        .map((e) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)))
+        .join(' <- ');
       logger.error('request failed', { method: req.method, path: req.path, status: apiError.status, error: detail.slice(0, 500) });
     }
     const body: ErrorBody = { error: { code: apiError.code, message: apiError.message, ...(apiError.issues ? { issues: apiError.issues } : {}) } };

@@ -33,7 +33,7 @@ export interface HeaderSpec {
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Schema = z.ZodObject | undefined;
 
-export interface RouteSpec<PS extends Schema = any, QS extends Schema = any, BS extends Schema = any> {
+export interface RouteSpec<PS extends Schema = Schema, QS extends Schema = Schema, BS extends Schema = Schema> {
   method: 'get' | 'post' | 'put';
   /** Express path, e.g. /dispatches/:id. */
   path: string;
@@ -51,6 +51,9 @@ export interface RouteSpec<PS extends Schema = any, QS extends Schema = any, BS 
   audit?: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>) => { action: string; target: string };
   handler(ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>): Promise<RouteResult>;
 }
+
+/** The context of a stored route, whose schemas the registry no longer knows: whatever a zod object yields. */
+type StoredContext = RouteContext<Out<Schema>, Out<Schema>, Out<Schema>>;
 
 export interface RoutingDeps {
   authenticate(req: Request): Promise<Principal>;
@@ -85,7 +88,7 @@ async function run(spec: RouteSpec, deps: RoutingDeps, req: Request, res: Respon
     throw new ApiError(403, 'forbidden', `Su credencial (rol ${principal.role}) no permite esta operación.`);
   }
   const headers = Object.fromEntries((spec.headers ?? []).map((h) => [h.name, parse(h.schema.optional(), req.get(h.name), `header.${h.name}`)]));
-  const ctx: RouteContext<any, any, any> = {
+  const ctx: StoredContext = {
     req,
     principal,
     params: parse(spec.params, req.params, 'params'),
@@ -106,7 +109,7 @@ async function run(spec: RouteSpec, deps: RoutingDeps, req: Request, res: Respon
   }
 }
 
-async function recordAudit(deps: RoutingDeps, principal: Principal, target: { action: string; target: string }, ctx: RouteContext<any, any, any>, status: number, code?: string) {
+async function recordAudit(deps: RoutingDeps, principal: Principal, target: { action: string; target: string }, ctx: StoredContext, status: number, code?: string) {
   const idempotencyKey = ctx.header('Idempotency-Key');
   await deps.audit({
     actor: principal.name,

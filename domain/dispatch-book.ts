@@ -28,7 +28,16 @@ export interface DispatchBook {
   vessel: string;
   /** Counter for ids of complaints, incidents and services: deterministic, unique within the dispatch. */
   seq: number;
+  /**
+   * Request ids (the API's Idempotency-Key as Update id) of the latest operator actions applied, newest last:
+   * carried across continue-as-new, so a retried request is answered, not applied twice. Absent in books
+   * carried from runs before this field existed.
+   */
+  appliedRequests?: string[];
 }
+
+/** How many applied request ids a dispatch remembers (a retry comes within minutes, not hundreds of actions later). */
+export const REMEMBERED_REQUESTS = 200;
 
 /** A complaint or cost contingency that must reach the supervisor within 24 business hours. */
 export interface Complaint {

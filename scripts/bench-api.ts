@@ -2,7 +2,9 @@
  * `npm run bench:api`: what the HTTP API costs on top of Temporal. On one throwaway stack (scripts/lib/throwaway-api.ts),
  * it opens BENCH_COUNT dispatches (default 200, BENCH_CONCURRENCY in flight, default 10) through the API and the same
  * number directly with the Temporal client, then records one operator action (`documents-received`, an Update) on
- * each, again both ways. Prints p50/p99 latency and throughput per path and the API/direct ratios.
+ * each, again both ways. Prints p50/p99 latency and throughput per path and the API/direct ratios, then drives one
+ * complete dispatch per business path and prints how many history events it wrote. The worker runs in its own
+ * process, as with `npm start`.
  * Bounded: counts are fixed and the run aborts after BENCH_MAX_SECONDS (default 600). Loopback only.
  */
 import { performance } from 'node:perf_hooks';
@@ -11,6 +13,7 @@ import type { DispatchInput } from '../domain/dispatch';
 import { dispatchWorkflowId } from '../domain/ids';
 import { documentsReceived, type DispatchWorkflowInput } from '../workflows/dispatch.messages';
 import { startThrowawayApi } from './lib/throwaway-api';
+import { historySizes } from './lib/history-sizes';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }, MAX_SECONDS * 1000);
   abort.unref();
-  const stack = await startThrowawayApi('bench', { log });
+  const stack = await startThrowawayApi('bench', { log, separateWorker: true });
   const run = Date.now().toString(36).toUpperCase();
   const id = (path: string, i: number) => `B${run}-${path}-${i}`;
   try {
@@ -108,6 +111,10 @@ async function main(): Promise<void> {
       return [a, d];
     };
     print([await row('open dispatch', apiCreate('A'), directCreate('D')), await row('documents-received', apiAct('A'), directAct('D'))]);
+    log('history size of each complete path (events in the dispatch workflow history):');
+    for (const h of await historySizes(stack.temporal, stack.config.TEMPORAL_TASK_QUEUE, run)) {
+      console.log(`${h.path.padEnd(38)}${String(h.events).padStart(5)} events  ${String(h.actions).padStart(3)} actions  ${h.breakdown}`);
+    }
   } finally {
     await stack.close();
   }

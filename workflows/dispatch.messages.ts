@@ -17,6 +17,8 @@ import type { DispatchPolicy } from '../domain/clocks';
 export interface ActionBase {
   actor: string;
   occurredAt?: string;
+  /** The caller's request id (the API sends the Update id): an action already applied is answered, not redone. */
+  requestId?: string;
 }
 
 /** Result of every operator action: the dispatch's state after it. */

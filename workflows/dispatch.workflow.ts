@@ -16,7 +16,7 @@ import { initialState } from '../domain/state-machine';
 import { peruCalendar } from '../domain/calendar';
 import { CLOCK_LABEL_ES } from '../domain/clocks';
 import type { DispatchWorkflowInput } from './dispatch.messages';
-import { records } from './dispatch/activities';
+import { recorder } from './dispatch/activities';
 import { registerHandlers } from './dispatch/handlers';
 import { DispatchRuntime, nowIso } from './dispatch/runtime';
 
@@ -65,7 +65,7 @@ async function announceOpening(rt: DispatchRuntime): Promise<void> {
   rt.syncSearchAttributes();
   const view = rt.view();
   await rt.persist(() =>
-    records.recordTransition({
+    recorder().recordTransition({
       record: rt.readModel(view),
       status: { dispatchId: rt.input.dispatchId, status: view.status, at: rt.openedAt, actor: rt.input.openedBy, note: 'opened', idempotencyKey: rt.key('status/0') },
     }),
@@ -78,7 +78,7 @@ async function superviseClocks(rt: DispatchRuntime): Promise<void> {
   for (;;) {
     if (rt.calendarDirty) {
       rt.calendarDirty = false;
-      rt.calendar = await records.loadBusinessCalendar({ country: 'PE', aroundIso: nowIso() });
+      rt.calendar = await recorder().loadBusinessCalendar({ country: 'PE', aroundIso: nowIso() });
     }
     await rt.drainOutbox();
     const fired = await fireDueNotices(rt);

@@ -15,7 +15,8 @@ const plain = z.strictObject(base);
 export interface ActionSpec {
   /** Kebab-case path segment after /actions/. */
   name: string;
-  update: UpdateDefinition<m.ActionResult, [any], string>;
+  /** The workflow Update. Its argument type differs per action: what reaches it is the body `body` validated. */
+  update: UpdateDefinition<m.ActionResult, [unknown], string>;
   body: z.ZodObject;
   /** Spanish one-liner for the API docs and the audit trail. */
   summary: string;

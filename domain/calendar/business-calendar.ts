@@ -1,5 +1,6 @@
 /**
- * Business calendar of a country, as plain data so it serializes into workflow input.
+ * Business calendar of a country, as plain data (its shape, `BusinessCalendar`, is in calendar.types.ts) so it
+ * serializes into workflow input.
  *
  * Definitions used everywhere in Levante:
  * - business day: a working day of the week (Mon–Fri by default) that is not a holiday;
@@ -15,20 +16,9 @@
  * (Peru last did in 1994, Colombia in 1993), so a fixed `utcOffsetMinutes` of -300 is exact for every date
  * Levante handles and avoids `Intl`/tz-database lookups, which the workflow sandbox cannot rely on.
  */
+import type { BusinessCalendar } from './calendar.types';
 import { mergeHolidays } from './holidays';
 import { localDateOfLocalMs, parseLocalDate, weekdayOfLocalMs } from './local-time';
-
-export interface BusinessCalendar {
-  country: 'PE' | 'CO';
-  /** Minutes to add to UTC to get local time: -300 for Lima and Bogotá. */
-  utcOffsetMinutes: number;
-  /** Non-working dates, YYYY-MM-DD in local time. */
-  holidays: string[];
-  /** Working days of the week, ISO numbering: 1 = Monday … 7 = Sunday. */
-  workingDays: number[];
-  /** Working hours of a business day, local 'HH:mm'; start must be before end (no overnight windows). */
-  workingHours: { start: string; end: string };
-}
 
 /** UTC offsets of America/Lima and America/Bogota (no daylight saving in either country). */
 export const LIMA_UTC_OFFSET_MINUTES = -300;

@@ -2,7 +2,8 @@
  * Arithmetic on business time (see business-calendar.ts for the definitions): only the working hours of
  * business days count. Instants go in and out as ISO strings; the result is always UTC ("…Z").
  */
-import { type BusinessCalendar, isBusinessDayAtLocalMs } from './business-calendar';
+import { isBusinessDayAtLocalMs } from './business-calendar';
+import type { BusinessCalendar } from './calendar.types';
 import { localMsToIso, parseClockTime, startOfLocalDay, toLocalMs } from './local-time';
 
 const MINUTE = 60_000;

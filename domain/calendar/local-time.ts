@@ -2,7 +2,7 @@
  * Conversions between UTC instants (ISO strings) and the calendar's local time. "Local ms" is a UTC epoch value
  * shifted by the fixed offset, read back with the UTC getters, so nothing here depends on the host's time zone.
  */
-import type { BusinessCalendar } from './business-calendar';
+import type { BusinessCalendar } from './calendar.types';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

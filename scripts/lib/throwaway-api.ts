@@ -20,7 +20,7 @@ import { startTestSmtp } from '../../test/support/smtp';
 import { startDispatchWorker } from '../../workers/dispatch.worker';
 import { freePort } from './ports.mjs';
 import { startPostgres } from './postgres.mjs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { ensureNamespace, ensureTemporalCli, startDevServer } from './temporal.mjs';
 
 export interface ThrowawayApi {
@@ -42,6 +42,8 @@ export interface ThrowawayOptions {
    * earlier runs left in a shared namespace (bound to task queues nobody polls any more).
    */
   ownNamespace?: boolean;
+  /** Run the worker in a process of its own, as `npm start` does (the benchmark's topology). */
+  separateWorker?: boolean;
 }
 
 export async function startThrowawayApi(name: string, opts: ThrowawayOptions = {}): Promise<ThrowawayApi> {
@@ -95,8 +97,8 @@ export async function startThrowawayApi(name: string, opts: ThrowawayOptions = {
     };
     const config = configSchema.parse(env);
     log('bundling workflows and starting the worker…');
-    const worker = await startDispatchWorker(config);
-    stops.push(worker.shutdown);
+    if (opts.separateWorker) stops.push(await spawnWorker(env));
+    else stops.push((await startDispatchWorker(config)).shutdown);
     const api = await startApi(env, opts.logger ? { logger: opts.logger } : {});
     stops.push(api.close);
     const connection = await Connection.connect({ address });
@@ -113,6 +115,28 @@ export async function startThrowawayApi(name: string, opts: ThrowawayOptions = {
     await stopAll();
     throw err;
   }
+}
+
+/** Starts scripts/lib/worker-process.ts and resolves once it polls; the returned function stops it. */
+async function spawnWorker(env: Record<string, string>): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'worker-process.ts')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('worker ready')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`worker process exited with code ${code} before polling`)));
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM'); // the SDK drains and shuts the worker down on SIGTERM
+    });
 }
 
 async function terminateRunning(client: Client, taskQueue: string, log: (m: string) => void): Promise<void> {

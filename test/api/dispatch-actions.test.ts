@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { ACTIONS } from '../../api/schemas/action.schemas';
+import type { ActionResult } from '../../workflows/dispatch.messages';
 import { startApiStack, type ApiStack } from './api-stack';
 import { dispatchBody, IMPORT_DOCUMENTS } from './bodies';
 
@@ -29,14 +30,15 @@ function act(id: string, action: string, body: object = {}, role: 'operator' | '
 }
 
 /** Runs actions in order, each expected to succeed; returns the last view. */
-async function drive(id: string, steps: [string, object?][]): Promise<any> {
-  let view: any;
+async function drive(id: string, steps: [string, object?][]): Promise<ActionResult> {
+  let view: ActionResult | undefined;
   for (const [action, body] of steps) {
     const res = await act(id, action, body ?? {});
     if (res.status !== 200) throw new Error(`${action} → ${res.status} ${JSON.stringify(res.body)}`);
     done.add(action);
     view = res.body.dispatch;
   }
+  if (!view) throw new Error('drive() needs at least one step');
   return view;
 }
 
@@ -100,7 +102,7 @@ test('glosas, services, incidents, complaints and cancellation are recorded with
     ['complaint', { category: 'demurrage', description: 'Cliente reclama sobrestadía' }],
   ]);
   expect(view.vessel).toBe('MSC Lima');
-  const complaintId = view.complaints[0].id;
+  const complaintId = view.complaints[0]?.id;
   await drive(id, [['complaint-reported', { complaintId }], ['cancel', { reason: 'El cliente retiró la carga por otro agente' }]]);
   // Besides the operator's glosas, every status change (here: the cancellation) writes its own 40025.
   const glosas = await api.stack.prisma.glosa.findMany({ where: { dispatchId: id }, orderBy: { at: 'asc' } });

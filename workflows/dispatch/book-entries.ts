@@ -1,10 +1,9 @@
-import { setHandler } from '@temporalio/workflow';
 import { ErrorType } from '../../domain/errors';
 import { isTerminalStatus } from '../../domain/lifecycle';
 import * as m from '../dispatch.messages';
-import { records } from './activities';
+import { recorder } from './activities';
 import type { JsonValue } from '../../activities/records/record-store';
-import { eventTime, reject } from './action-args';
+import { eventTime, reject, setAction } from './action-args';
 import type { DispatchRuntime } from './runtime';
 
 function text(value: unknown, what: string): void {
@@ -22,10 +21,11 @@ export function registerBookEntries(rt: DispatchRuntime): void {
   };
   const glosa = (code: '40025' | '10110', payload: { [key: string]: JsonValue }, actor: string, at: string, seq: number) =>
     rt.persist(() =>
-      records.recordGlosa({ dispatchId: rt.input.dispatchId, code, payload, actor, at, idempotencyKey: rt.key(`glosa-${code}/${seq}`) }),
+      recorder().recordGlosa({ dispatchId: rt.input.dispatchId, code, payload, actor, at, idempotencyKey: rt.key(`glosa-${code}/${seq}`) }),
     );
 
-  setHandler(
+  setAction(
+    rt,
     m.recordStatusGlosa,
     async (a) => {
       const at = eventTime(a);
@@ -36,17 +36,16 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       await glosa('40025', { status: rt.state.status, eta: rt.book.eta, vessel: rt.book.vessel, note: a.note }, a.actor, at, seq);
       return rt.view();
     },
-    {
-      validator: (a) => {
-        eventTime(a);
-        notCancelled();
-        text(a.note, 'el estado para el cliente');
-        if (a.eta !== undefined && Number.isNaN(Date.parse(a.eta))) reject('ETA inválida: use formato ISO 8601.');
-      },
+    (a) => {
+      eventTime(a);
+      notCancelled();
+      text(a.note, 'el estado para el cliente');
+      if (a.eta !== undefined && Number.isNaN(Date.parse(a.eta))) reject('ETA inválida: use formato ISO 8601.');
     },
   );
 
-  setHandler(
+  setAction(
+    rt,
     m.recordExtraordinaryService,
     async (a) => {
       const at = eventTime(a);
@@ -56,18 +55,17 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       await glosa('10110', { serviceId: id, description: a.description, reason: a.reason, amountPen: a.amountPen ?? null }, a.actor, at, rt.book.seq);
       return rt.view();
     },
-    {
-      validator: (a) => {
-        eventTime(a);
-        notCancelled();
-        text(a.description, 'el servicio extraordinario');
-        if (a.reason !== 'out_of_hours' && a.reason !== 'out_of_scope') reject('Motivo inválido: use out_of_hours (fuera de horario) u out_of_scope (fuera del alcance pactado).');
-        if (a.amountPen !== undefined && !(a.amountPen >= 0)) reject('El monto debe ser un número mayor o igual a cero.');
-      },
+    (a) => {
+      eventTime(a);
+      notCancelled();
+      text(a.description, 'el servicio extraordinario');
+      if (a.reason !== 'out_of_hours' && a.reason !== 'out_of_scope') reject('Motivo inválido: use out_of_hours (fuera de horario) u out_of_scope (fuera del alcance pactado).');
+      if (a.amountPen !== undefined && !(a.amountPen >= 0)) reject('El monto debe ser un número mayor o igual a cero.');
     },
   );
 
-  setHandler(
+  setAction(
+    rt,
     m.logIncident,
     async (a) => {
       const at = eventTime(a);
@@ -75,14 +73,15 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       rt.book.incidents.push({ id, kind: a.kind, description: a.description, at, actor: a.actor });
       await rt.changed();
       await rt.persist(() =>
-        records.recordIncident({ dispatchId: rt.input.dispatchId, kind: 'other', description: `[${a.kind}] ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
+        recorder().recordIncident({ dispatchId: rt.input.dispatchId, kind: 'other', description: `[${a.kind}] ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
       );
       return rt.view();
     },
-    { validator: (a) => { eventTime(a); text(a.description, 'la incidencia'); } },
+    (a) => { eventTime(a); text(a.description, 'la incidencia'); },
   );
 
-  setHandler(
+  setAction(
+    rt,
     m.logComplaint,
     async (a) => {
       const at = eventTime(a);
@@ -90,14 +89,15 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       rt.book.complaints.push({ id, category: a.category, description: a.description, at, actor: a.actor });
       await rt.changed();
       await rt.persist(() =>
-        records.recordIncident({ dispatchId: rt.input.dispatchId, kind: a.category === 'complaint' ? 'complaint' : 'cost_contingency', description: `${a.category}: ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
+        recorder().recordIncident({ dispatchId: rt.input.dispatchId, kind: a.category === 'complaint' ? 'complaint' : 'cost_contingency', description: `${a.category}: ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
       );
       return rt.view();
     },
-    { validator: (a) => { eventTime(a); text(a.description, 'el reclamo o contingencia'); } },
+    (a) => { eventTime(a); text(a.description, 'el reclamo o contingencia'); },
   );
 
-  setHandler(
+  setAction(
+    rt,
     m.complaintReported,
     async (a) => {
       const complaint = rt.book.complaints.find((c) => c.id === a.complaintId);
@@ -105,31 +105,28 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       await rt.changed();
       return rt.view();
     },
-    {
-      validator: (a) => {
-        eventTime(a);
-        const complaint = rt.book.complaints.find((c) => c.id === a.complaintId);
-        if (!complaint) reject(`No existe el reclamo ${a.complaintId} en este despacho.`, ErrorType.NotFound);
-        if (complaint.reportedAt) reject(`El reclamo ${a.complaintId} ya fue informado al supervisor.`, ErrorType.InvalidTransition);
-      },
+    (a) => {
+      eventTime(a);
+      const complaint = rt.book.complaints.find((c) => c.id === a.complaintId);
+      if (!complaint) reject(`No existe el reclamo ${a.complaintId} en este despacho.`, ErrorType.NotFound);
+      if (complaint.reportedAt) reject(`El reclamo ${a.complaintId} ya fue informado al supervisor.`, ErrorType.InvalidTransition);
     },
   );
 
-  setHandler(
+  setAction(
+    rt,
     m.regimeConcluded,
     async (a) => {
       rt.book.regimeConcludedAt = eventTime(a);
       await rt.changed();
       return rt.view();
     },
-    {
-      validator: (a) => {
-        eventTime(a);
-        if (rt.input.regime !== '20' && rt.input.regime !== '70') reject('Solo los regímenes 20 y 70 tienen plazo de vigencia que concluir.', ErrorType.InvalidTransition);
-        if (!rt.state.levanteAt) reject('El régimen aún no empezó: registre primero el levante.', ErrorType.InvalidTransition);
-        if (rt.book.regimeConcludedAt) reject('El régimen ya fue concluido.', ErrorType.InvalidTransition);
-        if (isTerminalStatus(rt.state.status) && rt.state.status === 'cancelled') reject('El despacho está anulado.', ErrorType.InvalidTransition);
-      },
+    (a) => {
+      eventTime(a);
+      if (rt.input.regime !== '20' && rt.input.regime !== '70') reject('Solo los regímenes 20 y 70 tienen plazo de vigencia que concluir.', ErrorType.InvalidTransition);
+      if (!rt.state.levanteAt) reject('El régimen aún no empezó: registre primero el levante.', ErrorType.InvalidTransition);
+      if (rt.book.regimeConcludedAt) reject('El régimen ya fue concluido.', ErrorType.InvalidTransition);
+      if (isTerminalStatus(rt.state.status) && rt.state.status === 'cancelled') reject('El despacho está anulado.', ErrorType.InvalidTransition);
     },
   );
 }

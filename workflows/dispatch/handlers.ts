@@ -4,7 +4,7 @@ import type { DispatchEvent } from '../../domain/state-machine';
 import { missingDocuments } from '../../domain/documents';
 import * as m from '../dispatch.messages';
 import type { DispatchRuntime } from './runtime';
-import { eventTime, reject } from './action-args';
+import { eventTime, reject, setAction } from './action-args';
 import { registerTerminalSteps } from './terminal-steps';
 import { registerBookEntries } from './book-entries';
 
@@ -14,13 +14,14 @@ function onEvent<A extends m.ActionBase>(
   def: UpdateDefinition<m.ActionResult, [A], string>,
   toEvent: (args: A, at: string) => DispatchEvent,
 ): void {
-  setHandler(
+  setAction(
+    rt,
     def,
     async (args: A) => {
       await rt.transition(toEvent(args, eventTime(args)), args.actor);
       return rt.view();
     },
-    { validator: (args: A) => rt.assertAllowed(toEvent(args, eventTime(args))) },
+    (args: A) => rt.assertAllowed(toEvent(args, eventTime(args))),
   );
 }
 
@@ -55,7 +56,8 @@ export function registerHandlers(rt: DispatchRuntime): void {
 
 /** Documents received: timestamped receipt (starts its 48 h review clock); a gap emails client and executive at once. */
 function registerReceipt(rt: DispatchRuntime): void {
-  setHandler(
+  setAction(
+    rt,
     m.documentsReceived,
     async (args) => {
       const at = eventTime(args);
@@ -68,11 +70,9 @@ function registerReceipt(rt: DispatchRuntime): void {
       }
       return rt.view();
     },
-    {
-      validator: (args) => {
-        if (!Array.isArray(args.documents) || args.documents.length === 0) reject('Indique al menos un documento recibido.');
-        rt.assertAllowed({ type: 'documentsReceived', documents: args.documents, at: eventTime(args) });
-      },
+    (args) => {
+      if (!Array.isArray(args.documents) || args.documents.length === 0) reject('Indique al menos un documento recibido.');
+      rt.assertAllowed({ type: 'documentsReceived', documents: args.documents, at: eventTime(args) });
     },
   );
 }
@@ -83,7 +83,8 @@ function registerReceipt(rt: DispatchRuntime): void {
  */
 function registerReview(rt: DispatchRuntime): void {
   const isPartial = () => rt.state.status === 'opened';
-  setHandler(
+  setAction(
+    rt,
     m.documentsReviewed,
     async (args) => {
       const at = eventTime(args);
@@ -92,24 +93,23 @@ function registerReview(rt: DispatchRuntime): void {
       else await rt.transition({ type: 'documentsReviewed', at }, args.actor);
       return rt.view();
     },
-    {
-      validator: (args) => {
-        const at = eventTime(args);
-        if (isPartial()) {
-          if (rt.book.receipts.every((r) => rt.book.lastReviewAt && r.at <= rt.book.lastReviewAt)) {
-            reject('No hay documentos recibidos pendientes de revisión. Registre primero la recepción de documentos.');
-          }
-          return;
+    (args) => {
+      const at = eventTime(args);
+      if (isPartial()) {
+        if (rt.book.receipts.every((r) => rt.book.lastReviewAt && r.at <= rt.book.lastReviewAt)) {
+          reject('No hay documentos recibidos pendientes de revisión. Registre primero la recepción de documentos.');
         }
-        rt.assertAllowed({ type: 'documentsReviewed', at });
-      },
+        return;
+      }
+      rt.assertAllowed({ type: 'documentsReviewed', at });
     },
   );
 }
 
 /** Cancellation (the client withdraws the dispatch): recorded with reason and actor, client and executive informed. */
 function registerCancel(rt: DispatchRuntime): void {
-  setHandler(
+  setAction(
+    rt,
     m.cancelDispatch,
     async (args) => {
       const at = eventTime(args);
@@ -117,11 +117,9 @@ function registerCancel(rt: DispatchRuntime): void {
       rt.enqueue('cancelled', ['client', 'executive'], { kind: 'cancelled', reason: args.reason }, 'Aviso de anulación');
       return rt.view();
     },
-    {
-      validator: (args) => {
-        if (!args.reason || args.reason.trim().length < 3) reject('Indique el motivo de la anulación.');
-        rt.assertAllowed({ type: 'cancelled', reason: args.reason, at: eventTime(args) });
-      },
+    (args) => {
+      if (!args.reason || args.reason.trim().length < 3) reject('Indique el motivo de la anulación.');
+      rt.assertAllowed({ type: 'cancelled', reason: args.reason, at: eventTime(args) });
     },
   );
 }

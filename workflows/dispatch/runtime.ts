@@ -12,7 +12,7 @@ import { STATUS_LABEL_ES } from '../../domain/lifecycle';
 import type { DispatchSnapshot, Notification, Audience } from '../../domain/notifications';
 import { openDeadlines, riskFlags, type ScheduleContext } from '../../domain/schedule';
 import { applyEvent, canApply, type DispatchEvent, type DispatchState } from '../../domain/state-machine';
-import { EMAIL_OPTIONS, email, records } from './activities';
+import { EMAIL_OPTIONS, email, recorder } from './activities';
 import { syncSearchAttributes } from './search-attributes';
 
 /** Workflow time as ISO (deterministic inside the workflow sandbox). */
@@ -100,7 +100,7 @@ export class DispatchRuntime {
     const snapshot = this.snapshot();
     const changed = status !== before;
     await this.persist(() =>
-      records.recordTransition({
+      recorder().recordTransition({
         record: this.readModel(view),
         status: changed
           ? { dispatchId: this.input.dispatchId, status, at: event.at, actor, note: note ?? event.type, idempotencyKey: this.key(`status/${seq}`) }
@@ -123,7 +123,7 @@ export class DispatchRuntime {
   async changed(): Promise<void> {
     this.touch();
     const view = this.view();
-    await this.persist(() => records.recordDispatch(this.readModel(view)));
+    await this.persist(() => recorder().recordDispatch(this.readModel(view)));
   }
 
   touch(): void {

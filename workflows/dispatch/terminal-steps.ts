@@ -1,10 +1,10 @@
-import { ActivityFailure, ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ErrorType } from '../../domain/errors';
 import type { WithdrawalStep } from '../../domain/lifecycle';
 import * as m from '../dispatch.messages';
-import { TERMINAL_OPTIONS, records, terminals } from './activities';
-import { eventTime } from './action-args';
+import { TERMINAL_OPTIONS, recorder, terminals } from './activities';
+import { eventTime, setAction } from './action-args';
 import type { DispatchRuntime } from './runtime';
 
 type Step = WithdrawalStep | 'container_return';
@@ -23,20 +23,24 @@ const opts = (summary: string) => ({ ...TERMINAL_OPTIONS, summary });
 const containers = (rt: DispatchRuntime) => rt.input.containers;
 const base = (rt: DispatchRuntime, key: string) => ({ terminal: rt.input.terminal, idempotencyKey: key, bl: rt.input.bl });
 
-const STEPS: TerminalStep<any>[] = [
-  {
+/** Each step is typed by its own arguments where it is declared, then kept in one list by its common shape. */
+type AnyStep = TerminalStep<m.ActionBase>;
+const step = <A extends m.ActionBase>(s: TerminalStep<A>): AnyStep => s as unknown as AnyStep;
+
+const STEPS: AnyStep[] = [
+  step({
     def: m.requestProforma,
     step: 'proforma',
     label: 'la proforma',
     call: (rt, _a: m.ActionBase, key, s) => terminals.requestProforma.executeWithOptions(opts(s), [{ ...base(rt, key), containers: containers(rt) }]),
-  },
-  {
+  }),
+  step({
     def: m.requestLiquidation,
     step: 'liquidation',
     label: 'la liquidación',
     call: (rt, _a: m.ActionBase, key, s) => terminals.requestLiquidation.executeWithOptions(opts(s), [{ ...base(rt, key), containers: containers(rt) }]),
-  },
-  {
+  }),
+  step({
     def: m.bookAppointment,
     step: 'appointment',
     label: 'la cita de retiro',
@@ -44,15 +48,15 @@ const STEPS: TerminalStep<any>[] = [
       terminals.requestAppointment.executeWithOptions(opts(s), [
         { ...base(rt, key), date: a.date, slotId: a.slot, containerNumbers: containers(rt).map((c) => c.containerNumber) },
       ]),
-  },
-  {
+  }),
+  step({
     def: m.assignBlToCarrier,
     step: 'bl_assignment',
     label: 'la asignación del BL al transportista',
     call: (rt, a: m.BlAssignmentArgs, key, s) =>
       terminals.assignBlToCarrier.executeWithOptions(opts(s), [{ ...base(rt, key), carrierRuc: a.carrierRuc, carrierName: a.carrierName }]),
-  },
-  {
+  }),
+  step({
     def: m.bookContainerReturn,
     step: 'container_return',
     label: 'la cita de devolución del contenedor vacío',
@@ -67,7 +71,7 @@ const STEPS: TerminalStep<any>[] = [
       if (!container) throw ApplicationFailure.nonRetryable('El despacho no tiene contenedores.', ErrorType.InvalidInput);
       return terminals.requestContainerReturn.executeWithOptions(opts(s), [{ ...base(rt, key), containerNumber: container.containerNumber, date: a.date }]);
     },
-  },
+  }),
 ];
 
 /** Start of the booked slot (appointments, container returns): the weekend programming lists them by it. */
@@ -99,7 +103,8 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
       if (problem) throw ApplicationFailure.nonRetryable(problem, ErrorType.InvalidTransition);
       if (s.step !== 'container_return') rt.assertAllowed({ type: 'withdrawalStep', step: s.step, at });
     };
-    setHandler(
+    setAction(
+      rt,
       s.def,
       async (args: m.ActionBase) => {
         guard(args);
@@ -113,7 +118,7 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
           const kind = s.step === 'pickup' ? undefined : s.step;
           if (kind) {
             await rt.persist(() =>
-              records.recordAppointment({ idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: slotOf(result), status: 'confirmed' }),
+              recorder().recordAppointment({ idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: slotOf(result), status: 'confirmed' }),
             );
           }
           if (s.step === 'container_return') await rt.changed();
@@ -123,12 +128,12 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
           inFlight.delete(s.step);
         }
       },
-      { validator: guard },
+      guard,
     );
   }
 }
 
-async function callTerminal(rt: DispatchRuntime, s: TerminalStep<any>, args: m.ActionBase, key: string): Promise<{ id: string }> {
+async function callTerminal(rt: DispatchRuntime, s: AnyStep, args: m.ActionBase, key: string): Promise<{ id: string }> {
   const terminal = rt.input.terminal;
   try {
     return await s.call(rt, args, key, `${terminal}: ${s.label}`);
@@ -147,14 +152,14 @@ async function callTerminal(rt: DispatchRuntime, s: TerminalStep<any>, args: m.A
   }
 }
 
-async function recordTerminalIncident(rt: DispatchRuntime, s: TerminalStep<any>, actor: string, reason: string): Promise<void> {
+async function recordTerminalIncident(rt: DispatchRuntime, s: AnyStep, actor: string, reason: string): Promise<void> {
   const id = `INC-${rt.nextSeq()}`;
   const at = new Date().toISOString();
   const description = `${rt.input.terminal}: ${s.label} — ${reason}`;
   rt.book.incidents.push({ id, kind: 'terminal', description, at, actor });
   await rt.changed();
   await rt.persist(() =>
-    records.recordIncident({ dispatchId: rt.input.dispatchId, kind: 'terminal_rejection', description, actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
+    recorder().recordIncident({ dispatchId: rt.input.dispatchId, kind: 'terminal_rejection', description, actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
   );
   rt.enqueue(`terminal-rejected/${id}`, ['executive'], { kind: 'terminal_rejected', terminal: rt.input.terminal, step: s.label, reason }, 'Aviso de rechazo del terminal');
 }

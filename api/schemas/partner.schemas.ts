@@ -1,8 +1,8 @@
-/** Request schemas of the partner routes (api/partners.routes.ts, partner-operations, partner-quality). */
+/** Request schemas of the partner routes (api/routes/partners/: partners, partner-operations, partner-quality). */
 import { z } from 'zod';
-import { AFORO_KINDS } from '../domain/partners/operation';
-import { MILESTONES, PARTNER_OFFICES } from '../domain/partners/partner';
-import { contact, email, instant, line, text } from './schemas/common.schemas';
+import { AFORO_KINDS } from '../../domain/partners/operation';
+import { MILESTONES, PARTNER_OFFICES } from '../../domain/partners/partner';
+import { contact, email, instant, line, text } from './common.schemas';
 
 /** Business id of a partner, e.g. ALZ-CTG-01. */
 export const partnerId = z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: 'Código de aliado inválido: 3 a 40 mayúsculas, dígitos o guiones (p. ej. ALZ-CTG-01).' });

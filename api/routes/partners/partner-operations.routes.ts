@@ -4,16 +4,16 @@
  * state machine: a milestone out of order comes back as 409 with the reason in Spanish.
  */
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { externalOperationWorkflowId } from '../domain/partners/ids';
-import { agreementAt } from '../domain/partners/partner';
-import type { PartnerStore } from '../activities/partners';
-import { cancelOperation, getExternalOperation, logOperationComplaint, reportMilestone } from '../workflows/partners/partners.messages';
-import type { ApiDeps } from './deps';
-import { ApiError } from './errors';
-import { OPERATORS, SUPERVISORS } from './principal';
-import type { RouteRegistry } from './routing';
-import { idempotencyKey } from './schemas/action.schemas';
-import { cancelBody, complaintBody, milestoneBody, operationParams, startOperationBody } from './partner-schemas.routes';
+import { externalOperationWorkflowId } from '../../../domain/partners/ids';
+import { agreementAt } from '../../../domain/partners/partner';
+import type { PartnerStore } from '../../../activities/partners';
+import { cancelOperation, getExternalOperation, logOperationComplaint, reportMilestone } from '../../../workflows/partners/partners.messages';
+import type { ApiDeps } from '../../deps';
+import { ApiError } from '../../errors';
+import { OPERATORS, SUPERVISORS } from '../../principal';
+import type { RouteRegistry } from '../../routing';
+import { idempotencyKey } from '../../schemas/action.schemas';
+import { cancelBody, complaintBody, milestoneBody, operationParams, startOperationBody } from '../../schemas/partner.schemas';
 
 const TAG = 'Operaciones con aliados';
 const notFound = (doNumber: string) => new ApiError(404, 'operation_not_found', `No existe la operación ${doNumber}.`);

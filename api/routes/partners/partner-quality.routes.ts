@@ -5,15 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { correctiveActionWorkflowId, partnerEvaluationId, partnerEvaluationWorkflowId } from '../domain/partners/ids';
-import type { PartnerStore } from '../activities/partners';
-import { closeCorrectiveAction, defineCorrectiveAction, getCorrectiveAction, type CorrectiveActionInput, type PartnerEvaluationInput } from '../workflows/partners/partners.messages';
-import type { ApiDeps } from './deps';
-import { ApiError } from './errors';
-import { OPERATORS, SUPERVISORS } from './principal';
-import type { RouteRegistry } from './routing';
-import { idempotencyKey } from './schemas/action.schemas';
-import { closeBody, evaluationBody, listNonConformitiesQuery, ncParams, openNonConformityBody, partnerParams, planBody } from './partner-schemas.routes';
+import { correctiveActionWorkflowId, partnerEvaluationId, partnerEvaluationWorkflowId } from '../../../domain/partners/ids';
+import type { PartnerStore } from '../../../activities/partners';
+import { closeCorrectiveAction, defineCorrectiveAction, getCorrectiveAction, type CorrectiveActionInput, type PartnerEvaluationInput } from '../../../workflows/partners/partners.messages';
+import type { ApiDeps } from '../../deps';
+import { ApiError } from '../../errors';
+import { OPERATORS, SUPERVISORS } from '../../principal';
+import type { RouteRegistry } from '../../routing';
+import { idempotencyKey } from '../../schemas/action.schemas';
+import { closeBody, evaluationBody, listNonConformitiesQuery, ncParams, openNonConformityBody, partnerParams, planBody } from '../../schemas/partner.schemas';
 
 const NC_TAG = 'No conformidades de aliados';
 const EV_TAG = 'Evaluación de aliados';

@@ -1,11 +1,11 @@
 /** The business calendar: national holidays plus non-working days decreed at short notice (which re-plan open deadlines). */
 import { z } from 'zod';
-import { nationalHolidays } from '../../activities/calendar/holidays';
-import { signalCalendarChanged } from '../calendar-replan';
-import type { ApiDeps } from '../deps';
-import { OPERATORS, SUPERVISORS } from '../principal';
-import type { RouteRegistry } from '../routing';
-import { holidaysQuery, nonWorkingDayBody } from '../schemas/client.schemas';
+import { nationalHolidays } from '../../../activities/calendar/holidays';
+import { signalCalendarChanged } from './calendar-replan';
+import type { ApiDeps } from '../../deps';
+import { OPERATORS, SUPERVISORS } from '../../principal';
+import type { RouteRegistry } from '../../routing';
+import { holidaysQuery, nonWorkingDayBody } from '../../schemas/client.schemas';
 
 const holidays = z.object({
   country: z.enum(['PE', 'CO']),

@@ -1,9 +1,9 @@
 /** The supervisor roster: who receives escalations, and when they are on shift. */
-import type { ApiDeps } from '../deps';
-import { OPERATORS, SUPERVISORS } from '../principal';
-import type { RouteRegistry } from '../routing';
-import { putSupervisorBody } from '../schemas/client.schemas';
-import type { JsonValue } from '../../activities/records';
+import type { ApiDeps } from '../../deps';
+import { OPERATORS, SUPERVISORS } from '../../principal';
+import type { RouteRegistry } from '../../routing';
+import { putSupervisorBody } from '../../schemas/client.schemas';
+import type { JsonValue } from '../../../activities/records';
 
 export function registerSupervisorRoutes(r: RouteRegistry, deps: ApiDeps): void {
   r.add({

@@ -2,15 +2,15 @@
  * Alliance partners (Colombia): the registry with the service times agreed per customs office, the management
  * roster that receives escalations and evaluations, and each partner's process-control chart.
  */
-import { controlChart } from '../domain/partners/control-chart';
-import { HOUR } from '../domain/durations';
-import type { Partner } from '../domain/partners/partner';
-import { createPrismaPartnerStore } from '../activities/partners';
-import type { ApiDeps } from './deps';
-import { ApiError } from './errors';
-import { OPERATORS, SUPERVISORS } from './principal';
-import type { RouteRegistry } from './routing';
-import { controlChartQuery, managerBody, partnerParams, putPartnerBody } from './partner-schemas.routes';
+import { controlChart } from '../../../domain/partners/control-chart';
+import { HOUR } from '../../../domain/durations';
+import type { Partner } from '../../../domain/partners/partner';
+import { createPrismaPartnerStore } from '../../../activities/partners';
+import type { ApiDeps } from '../../deps';
+import { ApiError } from '../../errors';
+import { OPERATORS, SUPERVISORS } from '../../principal';
+import type { RouteRegistry } from '../../routing';
+import { controlChartQuery, managerBody, partnerParams, putPartnerBody } from '../../schemas/partner.schemas';
 import { registerPartnerOperationRoutes } from './partner-operations.routes';
 import { registerPartnerQualityRoutes } from './partner-quality.routes';
 

@@ -1,16 +1,17 @@
 /** Dispatches: open one (idempotent by business id), list them from the read model, read one live, its history. */
 import { z } from 'zod';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { dispatchWorkflowId } from '../../domain/ids';
-import { getDispatch } from '../../workflows/dispatch.messages';
-import type { ApiDeps } from '../deps';
-import { agreementOf, startDispatchWorkflow } from '../dispatch-start';
-import { listDispatches } from '../dispatch-list';
-import { ApiError, isTemporalDown } from '../errors';
-import { OPERATORS, READERS, type Principal } from '../principal';
-import type { RouteRegistry } from '../routing';
-import { createDispatchBody, dispatchParams, listDispatchesQuery } from '../schemas/dispatch.schemas';
-import { idempotencyKey } from '../schemas/action.schemas';
+import { dispatchWorkflowId } from '../../../domain/ids';
+import { getDispatch } from '../../../workflows/dispatch.messages';
+import type { ApiDeps } from '../../deps';
+import type { ClientCache } from '../../ttl-cache';
+import { agreementOf, startDispatchWorkflow } from './dispatch-start';
+import { listDispatches } from './dispatch-list';
+import { ApiError, isTemporalDown } from '../../errors';
+import { OPERATORS, READERS, type Principal } from '../../principal';
+import type { RouteRegistry } from '../../routing';
+import { createDispatchBody, dispatchParams, listDispatchesQuery } from '../../schemas/dispatch.schemas';
+import { idempotencyKey } from '../../schemas/action.schemas';
 
 const QUERY_DEADLINE_MS = 5_000;
 
@@ -23,7 +24,7 @@ function assertVisible(principal: Principal, ruc: string): void {
 
 const created = z.object({ dispatchId: z.string(), workflowId: z.string(), runId: z.string(), created: z.boolean() });
 
-export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps): void {
+export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps, clients: ClientCache): void {
   r.add({
     method: 'post',
     path: '/dispatches',
@@ -39,7 +40,7 @@ export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps): void {
     },
     audit: ({ body }) => ({ action: 'dispatch.open', target: body.dispatchId }),
     async handler({ body, principal, header }) {
-      const agreement = agreementOf(await deps.store.getClient(body.client.ruc));
+      const agreement = agreementOf(await clients.get(body.client.ruc, () => deps.store.getClient(body.client.ruc)));
       const dispatch = { ...body, openedBy: principal.name };
       const started = await startDispatchWorkflow(deps.temporal, deps.taskQueue, dispatch, agreement, header('Idempotency-Key'));
       return {

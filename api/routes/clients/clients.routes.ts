@@ -1,14 +1,15 @@
 /** Client directory and agreements: contacts, status-report recipients and frequency, deadline overrides, extra documents. */
-import type { ApiDeps } from '../deps';
-import { ApiError } from '../errors';
-import { ADMINS, OPERATORS, READERS } from '../principal';
-import type { RouteRegistry } from '../routing';
-import { clientParams, listQuery, putClientBody } from '../schemas/client.schemas';
-import type { ClientRecord, JsonValue } from '../../activities/records';
+import type { ApiDeps } from '../../deps';
+import { ApiError } from '../../errors';
+import { ADMINS, OPERATORS, READERS } from '../../principal';
+import type { RouteRegistry } from '../../routing';
+import type { ClientCache } from '../../ttl-cache';
+import { clientParams, listQuery, putClientBody } from '../../schemas/client.schemas';
+import type { ClientRecord, JsonValue } from '../../../activities/records';
 
 const notFound = () => new ApiError(404, 'client_not_found', 'No existe un cliente con ese RUC.');
 
-export function registerClientRoutes(r: RouteRegistry, deps: ApiDeps): void {
+export function registerClientRoutes(r: RouteRegistry, deps: ApiDeps, cache: ClientCache): void {
   r.add({
     method: 'get',
     path: '/clients',
@@ -56,6 +57,7 @@ export function registerClientRoutes(r: RouteRegistry, deps: ApiDeps): void {
     async handler({ params, body }) {
       const record: ClientRecord = { ruc: params.ruc, ...body, deadlineOverrides: body.deadlineOverrides as { [key: string]: JsonValue } };
       await deps.store.upsertClient(record);
+      cache.delete(params.ruc);
       const warnings: string[] = [];
       try {
         await deps.onClientAgreementChanged?.(params.ruc);

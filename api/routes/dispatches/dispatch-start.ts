@@ -4,12 +4,12 @@
  * from the directory and passed as workflow input; Temporal Web shows a Spanish summary and the key facts.
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { DispatchInput } from '../domain/dispatch';
-import type { DispatchPolicy } from '../domain/clocks';
-import type { DocumentKind } from '../domain/documents';
-import { dispatchWorkflowId } from '../domain/ids';
-import type { ClientAgreement, DispatchWorkflowInput } from '../workflows/dispatch.messages';
-import type { ClientRecord } from '../activities/records';
+import type { DispatchInput } from '../../../domain/dispatch';
+import type { DispatchPolicy } from '../../../domain/clocks';
+import type { DocumentKind } from '../../../domain/documents';
+import { dispatchWorkflowId } from '../../../domain/ids';
+import type { ClientAgreement, DispatchWorkflowInput } from '../../../workflows/dispatch.messages';
+import type { ClientRecord } from '../../../activities/records';
 
 export function agreementOf(client: ClientRecord | null): ClientAgreement | undefined {
   if (!client) return undefined;

@@ -8,10 +8,10 @@
  * so it needs no signal. Signals are idempotent for the workflow (a dirty flag), so a duplicate does no harm.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { dispatchWorkflowId } from '../domain/ids';
-import { calendarChanged } from '../workflows/dispatch.messages';
-import type { PrismaClient } from '../prisma/client';
-import type { Logger } from './logger';
+import { dispatchWorkflowId } from '../../../domain/ids';
+import { calendarChanged } from '../../../workflows/dispatch.messages';
+import type { PrismaClient } from '../../../prisma/client';
+import type { Logger } from '../../logger';
 
 const SIGNAL_CONCURRENCY = 8;
 
