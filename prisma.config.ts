@@ -7,9 +7,10 @@ import { defineConfig } from 'prisma/config';
 
 // `prisma generate` first tries to download the native schema engine, which these machines cannot reach.
 // Pointing PRISMA_SCHEMA_ENGINE_BINARY at any existing file (here the node binary) skips the download; generate
-// itself needs no engine. Where a real engine is installed (for `prisma migrate deploy`), set the variable to it.
-// Offline, apply migrations with `tsx prisma/migrate.ts` instead.
-if (!process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
+// itself needs no engine. Only for generate: `prisma migrate diff` run against that stand-in exits 0 without
+// comparing anything, so every other command must meet the real engine (or fail saying it cannot fetch it).
+// Where a real engine is installed, set the variable to it. Offline, apply migrations with `tsx prisma/migrate.ts`.
+if (process.argv.includes('generate') && !process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
   process.env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;
 }
 
