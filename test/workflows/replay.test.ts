@@ -1,23 +1,70 @@
 /**
- * Replays histories recorded from the dev server (scripts/record-histories.ts) against today's workflow code.
- * A change that would make running dispatches non-deterministic fails here before it is deployed.
+ * Replays every recorded history (test/workflows/histories/<workflowType>/*.json, from scripts/record-histories.ts)
+ * against the workflow code on disk. Histories recorded before a change stand for the workflows still running on
+ * the old code: a change that would make them non-deterministic fails here before it is deployed
+ * (docs/operations.md, "How a change reaches running workflows").
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import type { History } from '@temporalio/common/lib/proto-utils';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
+import { Worker, type ReplayResult } from '@temporalio/worker';
+import type * as workflows from '../../workflows';
+import { HISTORY_PATHS } from '../support/histories/catalog';
 import { workflowBundlePath } from '../support/env';
 
+// Every workflow type the worker registers (workflows/index.ts); the type makes a new export fail to compile until listed.
+const WORKFLOW_TYPES: Record<keyof typeof workflows, true> = {
+  dispatchWorkflow: true,
+  clientStatusReportWorkflow: true,
+  supervisorDigestWorkflow: true,
+  weekendProgrammingWorkflow: true,
+  expirySweepWorkflow: true,
+  escalationRecheckWorkflow: true,
+  externalOperationWorkflow: true,
+  correctiveActionWorkflow: true,
+  annualPartnerEvaluationWorkflow: true,
+  annualPartnerEvaluationsWorkflow: true,
+};
+
 const dir = join(__dirname, 'histories');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.split(sep).join('/'))
+  .sort();
+const histories = new Map<string, History>(files.map((f) => [f, historyFromJSON(JSON.parse(readFileSync(join(dir, f), 'utf8')))]));
+/** The workflow type is the one the history started: its first event. */
+const typeOf = (h: History) => h.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '(no WorkflowExecutionStarted event)';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
-test('there are recorded histories of imports, an export and a cancellation', () => {
-  expect(files).toEqual(expect.arrayContaining(['import-green-apmtc.json', 'import-red-senasa-dpwc.json', 'export-definitive.json', 'cancelled-with-complaint.json']));
+// One replay worker for all histories: each is replayed from its first event to its last, one at a time.
+const results = new Map<string, ReplayResult>();
+beforeAll(async () => {
+  const replays = Worker.runReplayHistories(
+    { workflowBundle: { codePath: workflowBundlePath() } },
+    files.map((file) => ({ workflowId: file, history: histories.get(file)! })),
+  );
+  for await (const result of replays) results.set(result.workflowId, result);
 });
 
-test.each(files)('%s replays without non-determinism', async (file) => {
-  const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-  await Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, history, file.replace('.json', ''));
+test('every workflow type of workflows/index.ts has a recorded history', () => {
+  const recorded = new Set([...histories.values()].map(typeOf));
+  expect(Object.keys(WORKFLOW_TYPES).filter((t) => !recorded.has(t))).toEqual([]);
+});
+
+test('every path of the recorder (test/support/histories/catalog.ts) has its histories', () => {
+  const missing = HISTORY_PATHS.flatMap((p) => p.files).filter((f) => !files.includes(`${f}.json`));
+  expect(missing).toEqual([]);
+});
+
+test.each(files)('%s is filed under the workflow type it started', (file) => {
+  expect(typeOf(histories.get(file)!)).toBe(file.split('/')[0]);
+});
+
+test.each(files)('%s replays without non-determinism', (file) => {
+  const result = results.get(file);
+  if (!result) throw new Error(`${file} was not replayed`);
+  // DeterminismViolationError when the code issues other commands than the history holds; ReplayError otherwise.
+  if (result.error) throw result.error;
 });

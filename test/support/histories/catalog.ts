@@ -1,0 +1,114 @@
+/**
+ * The replay fixtures Levante keeps (test/workflows/histories/<workflowType>/<path>.json): which business path
+ * each one records, on which server, and the files it writes. Data only, so the replay test can check that every
+ * path has its histories without loading the recorders; scripts/record-histories.ts runs them.
+ */
+
+export interface HistoryPath {
+  /** What `npm run histories:record -- <name>` selects. */
+  name: string;
+  /** 'dev': the Temporal dev server; 'timeskipping': Temporal's Java time-skipping server (timers of days pass in seconds). */
+  server: 'dev' | 'timeskipping';
+  /** Files written, relative to test/workflows/histories without `.json`: `<workflowType>/<path>[.<run>]`. */
+  files: readonly string[];
+  about: string;
+}
+
+export const HISTORY_PATHS = [
+  {
+    name: 'import-green-apmtc',
+    server: 'dev',
+    files: ['dispatchWorkflow/import-green-apmtc'],
+    about: 'Import, green channel, APMTC appointment, withdrawal, container return, closure',
+  },
+  {
+    name: 'import-red-senasa-dpwc',
+    server: 'dev',
+    files: ['dispatchWorkflow/import-red-senasa-dpwc'],
+    about: 'Import of restricted goods, red channel, SENASA report, DPWC BL assignment, closure',
+  },
+  {
+    name: 'export-definitive',
+    server: 'dev',
+    files: ['dispatchWorkflow/export-definitive'],
+    about: 'Definitive export: cargo entry, seals, shipped, regularized, closure',
+  },
+  {
+    name: 'cancelled-with-complaint',
+    server: 'dev',
+    files: ['dispatchWorkflow/cancelled-with-complaint'],
+    about: 'Partial documents, a complaint, an extraordinary service (glosa 10110), cancellation',
+  },
+  {
+    name: 'regime20-expiry-continue-as-new',
+    server: 'timeskipping',
+    files: [
+      'dispatchWorkflow/regime20-expiry-continue-as-new.first-run',
+      'dispatchWorkflow/regime20-expiry-continue-as-new.second-run',
+      'dispatchWorkflow/regime20-expiry-continue-as-new.last-run',
+    ],
+    about: 'Temporary admission closed long before its 18-month expiry: the 90, 60 and 30-day reminders each end the run with continue-as-new, the run after the 7-day one completes; the first run, the second (carried state) and the last',
+  },
+  {
+    name: 'document-review-missed',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/document-review-missed'],
+    about: 'Partial documents (missing-documents email), 48 h review missed: reminder at 42 h, alert at 48 h, then cancellation',
+  },
+  {
+    name: 'calendar-replan',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/calendar-replan'],
+    about: 'Complaint logged; a non-working day decreed, signal calendarChanged re-plans the 24 business-hour escalation, which fires a day later; then cancellation',
+  },
+  {
+    name: 'partner-breach',
+    server: 'timeskipping',
+    files: ['externalOperationWorkflow/partner-breach'],
+    about: 'Partner operation whose documents-received clock (9 business hours, Colombian calendar) breaches: non-conformity opened with its corrective-action child, then milestones to delivery',
+  },
+  {
+    name: 'corrective-action-escalated-closed',
+    server: 'timeskipping',
+    files: ['correctiveActionWorkflow/corrective-action-escalated-closed'],
+    about: 'Corrective action: reminder, two escalations to management, plan, refused closure, closure with evidence',
+  },
+  {
+    name: 'annual-partner-evaluation',
+    server: 'dev',
+    files: ['annualPartnerEvaluationsWorkflow/annual-partner-evaluation', 'annualPartnerEvaluationWorkflow/annual-partner-evaluation'],
+    about: 'Yearly run over the active partners (parent) and one partner evaluated over a seeded year (child)',
+  },
+  {
+    name: 'client-status-report',
+    server: 'dev',
+    files: ['clientStatusReportWorkflow/client-status-report'],
+    about: "A client's status report run by its Schedule (backfilled business day) with one open dispatch",
+  },
+  {
+    name: 'supervisor-digest',
+    server: 'dev',
+    files: ['supervisorDigestWorkflow/supervisor-digest'],
+    about: 'Supervisor digest run by its Schedule (backfilled weekday 08:00)',
+  },
+  {
+    name: 'weekend-programming',
+    server: 'dev',
+    files: ['weekendProgrammingWorkflow/weekend-programming'],
+    about: 'Weekend programming run by its Schedule on a Friday 15:00 (sends)',
+  },
+  {
+    name: 'expiry-sweep',
+    server: 'dev',
+    files: ['expirySweepWorkflow/expiry-sweep'],
+    about: 'Expiry sweep run by its Schedule (backfilled weekday 07:30)',
+  },
+  {
+    name: 'escalation-recheck',
+    server: 'dev',
+    files: ['escalationRecheckWorkflow/escalation-recheck'],
+    about: 'Escalation re-check triggered on its Schedule',
+  },
+] as const satisfies readonly HistoryPath[];
+
+export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];

@@ -1,0 +1,121 @@
+/** Business paths of the dispatch workflow recorded as replay fixtures (see catalog.ts). */
+import { createPrismaRecordStore } from '../../../activities/records';
+import * as m from '../../../workflows/dispatch.messages';
+import { toLevante, toShipped, withdrawAndReturn } from '../drive';
+import { uniqueId } from '../env';
+import { sampleDispatch, startDispatch } from '../fixtures';
+import { addDays, limaInstant, mondayOfPlainWeek } from '../lima-time';
+import type { TestStack } from '../stack';
+import { latestRun, sleepUntil, until, type Recorder, type TimeSkippingRecorder } from './recording';
+
+const DAY = 86_400_000;
+const esc = 'esc';
+const dispatchId = (prefix: string) => uniqueId(`DSP-REPLAY-${prefix}`).toUpperCase();
+const start = (stack: TestStack, overrides: Parameters<typeof sampleDispatch>[0]) =>
+  startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, sampleDispatch(overrides));
+
+/** Paths on the dev server: every operator action of a whole dispatch. */
+export const dispatchDevRecorders = {
+  'import-green-apmtc': async (stack) => {
+    const h = await start(stack, { dispatchId: dispatchId('IMPORT'), terminal: 'APMTC' });
+    await toLevante(h, 'verde');
+    await withdrawAndReturn(h);
+    await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
+    await h.result();
+    return { 'dispatchWorkflow/import-green-apmtc': latestRun(h) };
+  },
+  'import-red-senasa-dpwc': async (stack) => {
+    const h = await start(stack, { dispatchId: dispatchId('RED'), terminal: 'DPWC', restrictedGoods: true });
+    await toLevante(h, 'rojo');
+    await withdrawAndReturn(h);
+    await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
+    await h.result();
+    return { 'dispatchWorkflow/import-red-senasa-dpwc': latestRun(h) };
+  },
+  'export-definitive': async (stack) => {
+    const h = await start(stack, { dispatchId: dispatchId('EXPORT'), regime: '40', terminal: 'DPWC' });
+    await toShipped(h);
+    await h.executeUpdate(m.regularized, { args: [{ actor: esc }] });
+    await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
+    await h.result();
+    return { 'dispatchWorkflow/export-definitive': latestRun(h) };
+  },
+  'cancelled-with-complaint': async (stack) => {
+    const h = await start(stack, { dispatchId: dispatchId('CANCEL') });
+    await h.executeUpdate(m.documentsReceived, { args: [{ actor: 'op', documents: ['commercial_invoice'] }] });
+    await h.executeUpdate(m.logComplaint, { args: [{ actor: esc, category: 'storage', description: 'Almacenaje extra' }] });
+    await h.executeUpdate(m.recordExtraordinaryService, { args: [{ actor: esc, description: 'Atención fuera de horario', reason: 'out_of_hours' }] });
+    await h.executeUpdate(m.cancelDispatch, { args: [{ actor: esc, reason: 'El cliente desistió' }] });
+    await h.result();
+    return { 'dispatchWorkflow/cancelled-with-complaint': latestRun(h) };
+  },
+} satisfies Record<string, Recorder>;
+
+/** Paths whose clocks must really run out: on the time-skipping server, at their real durations. */
+export const dispatchTimeSkippingRecorders = {
+  'regime20-expiry-continue-as-new': async (stack) => {
+    const d = sampleDispatch({ dispatchId: dispatchId('R20'), regime: '20' });
+    const h = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
+    const released = await toLevante(h);
+    const expiry = released.deadlines.find((x) => x.clock === 'regime_expiry');
+    if (!expiry) throw new Error('a regime 20 dispatch after levante has no regime_expiry deadline');
+    await withdrawAndReturn(h);
+    await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
+    const runs = [(await h.describe()).runId];
+    const reminder = async (days: number) => {
+      await sleepUntil(stack, new Date(Date.parse(expiry.dueAt) - days * DAY + 60_000));
+      await stack.smtp.waitFor((mail) => mail.subject === `[${d.dispatchId}] El régimen 20 vence en ${days} días`);
+    };
+    // Closed and waiting: a reminder with another one still to come ends the run with continue-as-new
+    // (dispatch.workflow.ts, shouldContinueAsNew); after the last one (7 days) the run completes.
+    for (const days of [90, 60, 30]) {
+      await reminder(days);
+      runs.push(await until(`the run after the ${days}-day reminder`, async () => {
+        const { runId } = await h.describe();
+        return runs.includes(runId) ? undefined : runId;
+      }));
+    }
+    await reminder(7);
+    await h.result();
+    const last = (await h.describe()).runId;
+    return {
+      'dispatchWorkflow/regime20-expiry-continue-as-new.first-run': { workflowId: h.workflowId, runId: runs[0] },
+      'dispatchWorkflow/regime20-expiry-continue-as-new.second-run': { workflowId: h.workflowId, runId: runs[1] },
+      'dispatchWorkflow/regime20-expiry-continue-as-new.last-run': { workflowId: h.workflowId, runId: last },
+    };
+  },
+  'document-review-missed': async (stack) => {
+    const d = sampleDispatch({ dispatchId: dispatchId('REVIEW') });
+    const h = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
+    await h.executeUpdate(m.documentsReceived, { args: [{ actor: 'op', documents: ['commercial_invoice', 'bill_of_lading'] }] });
+    await stack.smtp.waitFor((mail) => mail.subject === `[${d.dispatchId}] Documentos pendientes para su despacho`);
+    await stack.env.sleep('43 hours');
+    await stack.smtp.waitFor((mail) => mail.subject.startsWith(`[${d.dispatchId}] Recordatorio: Revisión de documentos`));
+    await stack.env.sleep('6 hours');
+    await stack.smtp.waitFor((mail) => mail.subject.startsWith(`[${d.dispatchId}] ALERTA: venció Revisión de documentos`));
+    await h.executeUpdate(m.cancelDispatch, { args: [{ actor: esc, reason: 'El cliente desistió' }] });
+    await h.result();
+    return { 'dispatchWorkflow/document-review-missed': latestRun(h) };
+  },
+  'calendar-replan': async (stack) => {
+    const { monday } = mondayOfPlainWeek(new Date(await stack.env.currentTimeMs()));
+    const d = sampleDispatch({ dispatchId: dispatchId('REPLAN') });
+    const h = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
+    const loggedAt = limaInstant(monday, 10);
+    await sleepUntil(stack, loggedAt);
+    await h.executeUpdate(m.logComplaint, { args: [{ actor: esc, category: 'storage', description: 'Almacenaje adicional en el terminal', occurredAt: loggedAt.toISOString() }] });
+    // Decreed on Monday: Tuesday becomes a non-working day, so the escalation moves from Wednesday to Thursday 16:00.
+    await createPrismaRecordStore(stack.prisma).add({ country: 'PE', date: addDays(monday, 1), reason: 'Día no laborable decretado', createdBy: 'supervisor' });
+    await h.signal(m.calendarChanged);
+    const replanned = limaInstant(addDays(monday, 3), 16).toISOString();
+    await until('the escalation re-planned', async () => {
+      const view = await h.query(m.getDispatch);
+      return view.deadlines.find((x) => x.clock === 'complaint_escalation')?.dueAt === replanned ? true : undefined;
+    });
+    await sleepUntil(stack, new Date(Date.parse(replanned) + 5 * 60_000));
+    await stack.smtp.waitFor((mail) => mail.subject === `[${d.dispatchId}] Reclamo/contingencia pendiente de informe al supervisor`);
+    await h.executeUpdate(m.cancelDispatch, { args: [{ actor: esc, reason: 'El cliente desistió' }] });
+    await h.result();
+    return { 'dispatchWorkflow/calendar-replan': latestRun(h) };
+  },
+} satisfies Record<string, TimeSkippingRecorder>;

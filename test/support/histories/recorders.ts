@@ -1,0 +1,19 @@
+/** Every recorder of catalog.ts, by the server it runs on; the types make sure none is missing. */
+import type { HISTORY_PATHS } from './catalog';
+import { dispatchDevRecorders, dispatchTimeSkippingRecorders } from './dispatch.recorders';
+import { partnerDevRecorders, partnerTimeSkippingRecorders } from './partners.recorders';
+import type { Recorder, TimeSkippingRecorder } from './recording';
+import { supervisionDevRecorders } from './supervision.recorders';
+
+type NamesOn<S extends string> = Extract<(typeof HISTORY_PATHS)[number], { server: S }>['name'];
+
+export const devRecorders: Record<NamesOn<'dev'>, Recorder> = {
+  ...dispatchDevRecorders,
+  ...partnerDevRecorders,
+  ...supervisionDevRecorders,
+};
+
+export const timeSkippingRecorders: Record<NamesOn<'timeskipping'>, TimeSkippingRecorder> = {
+  ...dispatchTimeSkippingRecorders,
+  ...partnerTimeSkippingRecorders,
+};
