@@ -8,6 +8,7 @@ import type { Evidence, NonConformitySource } from '../../domain/partners/correc
 import type { PartnerEvaluation } from '../../domain/partners/evaluation';
 import type { CustomsOffice, Milestone, Partner } from '../../domain/partners/partner';
 import type { MilestoneRecord } from '../../domain/partners/operation';
+import type { Page, Paged } from '../reports/scan';
 
 export interface PartnerDirectory {
   getPartner(partnerId: string): Promise<Partner | null>;
@@ -54,6 +55,8 @@ export interface OperationLog {
   recordMilestone(sample: MilestoneSample): Promise<void>;
   /** Samples in report order. */
   listSamples(filter: SampleFilter): Promise<MilestoneSample[]>;
+  /** One keyset page of samples, by row key (not report order): for scans that heartbeat between pages. */
+  listSamplesPage(filter: SampleFilter, page: Page): Promise<Paged<MilestoneSample>>;
   /** Operations assigned to the partner in [from, to). */
   countOperations(filter: { partnerId: string; from: string; to: string }): Promise<number>;
 }

@@ -12,6 +12,7 @@ import { correctiveActionEmailEs, type CorrectiveActionNotice, type CorrectiveAu
 import { agreementAt, type CustomsOffice, type PartnerAgreement } from '../../domain/partners/partner';
 import { messageIdFor, type SentMailLog } from '../email/email.activities';
 import type { Mailer } from '../email/mailer';
+import { checkpoint, DEFAULT_PAGE_SIZE, readAll, type Page } from '../reports/scan';
 import type { EvaluationRecord, ExternalOperationRecord, MilestoneSample, NonConformityRecord, PartnerStore } from './partner-store';
 
 export interface PartnerActivityDeps {
@@ -20,6 +21,8 @@ export interface PartnerActivityDeps {
   sentLog: SentMailLog;
   /** Receives management email when the roster is empty, so an escalation is never dropped. */
   fallbackManager: Contact;
+  /** Rows per page of the yearly scan of milestone samples (default DEFAULT_PAGE_SIZE); tests use a small one. */
+  pageSize?: number;
 }
 
 /** Bogotá is UTC−5 all year: the year runs from 05:00 UTC on 1 January. */
@@ -27,8 +30,13 @@ function yearBounds(year: number): { from: string; to: string } {
   return { from: `${year}-01-01T05:00:00.000Z`, to: `${year + 1}-01-01T05:00:00.000Z` };
 }
 
+// Report order, as listSamples gives it: the evaluation's sums then add up in the same order on every run.
+const reportOrder = (a: MilestoneSample, b: MilestoneSample) =>
+  a.reportedAt.localeCompare(b.reportedAt) || a.doNumber.localeCompare(b.doNumber) || a.milestone.localeCompare(b.milestone);
+
 export function createPartnerActivities(deps: PartnerActivityDeps) {
   const { store } = deps;
+  const pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
 
   async function sendOnce(input: { idempotencyKey: string; to: string[]; cc?: string[]; kind: string; subject: string; text: string }) {
     const messageId = messageIdFor(input.idempotencyKey);
@@ -84,16 +92,20 @@ export function createPartnerActivities(deps: PartnerActivityDeps) {
       return sendOnce({ idempotencyKey: input.idempotencyKey, to, cc, kind: `corrective_action_${input.notice.kind}`, subject, text });
     },
 
-    /** The year's data of a partner for its evaluation: operations, milestone samples, non-conformities. */
+    /**
+     * The year's data of a partner for its evaluation: operations, milestone samples, non-conformities. The
+     * samples (a year of milestones) are read page by page with a heartbeat after each; a retry reads again.
+     */
     async collectPartnerYear(input: { partnerId: string; year: number }): Promise<EvaluationData> {
       const partner = await store.getPartner(input.partnerId);
       if (!partner) throw ApplicationFailure.nonRetryable(`No existe el aliado ${input.partnerId}`, ErrorType.NotFound);
       const bounds = yearBounds(input.year);
-      const [operations, samples, ncs] = await Promise.all([
+      const [operations, ncs] = await Promise.all([
         store.countOperations({ partnerId: input.partnerId, ...bounds }),
-        store.listSamples({ partnerId: input.partnerId, ...bounds }),
         store.listNonConformities({ partnerId: input.partnerId, ...bounds }),
       ]);
+      const read = (page: Page) => store.listSamplesPage({ partnerId: input.partnerId, ...bounds }, page);
+      const samples = (await readAll(read, pageSize, (cursor) => checkpoint('partner-year', { cursor }))).sort(reportOrder);
       return {
         partnerId: partner.partnerId,
         partnerName: partner.name,

@@ -4,7 +4,8 @@ import type { Contact } from '../../domain/dispatch';
 import type { Evidence } from '../../domain/partners/corrective-action';
 import type { PartnerEvaluation } from '../../domain/partners/evaluation';
 import type { CustomsOffice, Milestone, Partner, ServiceTimes } from '../../domain/partners/partner';
-import type { ExternalOperationRecord, MilestoneSample, NonConformityRecord, PartnerStore } from './partner-store';
+import { pageOf } from '../reports/scan';
+import type { ExternalOperationRecord, MilestoneSample, NonConformityRecord, PartnerStore, SampleFilter } from './partner-store';
 
 const SECOND = 1000;
 const iso = (d: Date) => d.toISOString();
@@ -14,6 +15,24 @@ const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 function range(from?: string, to?: string) {
   return from || to ? { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lt: new Date(to) } : {}) } : undefined;
+}
+
+const sampleWhere = (f: SampleFilter) => ({ partnerId: f.partnerId, office: f.office, milestone: f.milestone, reportedAt: range(f.from, f.to) });
+
+function toSample(r: Awaited<ReturnType<PrismaClient['operationMilestone']['findUniqueOrThrow']>>): MilestoneSample {
+  return {
+    doNumber: r.doNumber,
+    partnerId: r.partnerId,
+    office: r.office as CustomsOffice,
+    milestone: r.milestone as Milestone,
+    startedAt: iso(r.startedAt),
+    reportedAt: iso(r.reportedAt),
+    dueAt: iso(r.dueAt),
+    serviceMs: r.serviceSeconds * SECOND,
+    targetMs: r.targetSeconds * SECOND,
+    onTime: r.onTime,
+    reportedBy: r.reportedBy,
+  };
 }
 
 export function createPrismaPartnerStore(prisma: PrismaClient): PartnerStore {
@@ -73,22 +92,18 @@ export function createPrismaPartnerStore(prisma: PrismaClient): PartnerStore {
     },
     async listSamples(f) {
       const rows = await prisma.operationMilestone.findMany({
-        where: { partnerId: f.partnerId, office: f.office, milestone: f.milestone, reportedAt: range(f.from, f.to) },
+        where: sampleWhere(f),
         orderBy: [{ reportedAt: 'asc' }, { doNumber: 'asc' }],
       });
-      return rows.map((r): MilestoneSample => ({
-        doNumber: r.doNumber,
-        partnerId: r.partnerId,
-        office: r.office as CustomsOffice,
-        milestone: r.milestone as Milestone,
-        startedAt: iso(r.startedAt),
-        reportedAt: iso(r.reportedAt),
-        dueAt: iso(r.dueAt),
-        serviceMs: r.serviceSeconds * SECOND,
-        targetMs: r.targetSeconds * SECOND,
-        onTime: r.onTime,
-        reportedBy: r.reportedBy,
-      }));
+      return rows.map(toSample);
+    },
+    async listSamplesPage(f, page) {
+      const rows = await prisma.operationMilestone.findMany({
+        where: { ...sampleWhere(f), ...(page.after === null ? {} : { id: { gt: page.after } }) },
+        orderBy: { id: 'asc' },
+        take: page.take,
+      });
+      return pageOf(rows, page, (r) => r.id, toSample);
     },
     async countOperations(f) {
       return prisma.externalOperation.count({ where: { partnerId: f.partnerId, assignedAt: range(f.from, f.to) } });

@@ -6,8 +6,9 @@ export * from './report-queries';
 export { createPrismaReportQueries } from './prisma-report-queries';
 export { activityContextViews } from './dispatch-views';
 export { reportKey } from './report-mail';
-export type { ReportDeps, ReportResult, ScheduledRun } from './reports.activities';
-export type { ExpirySweepInput } from './safety-net.activities';
+export { DEFAULT_PAGE_SIZE, type Page, type Paged } from './scan';
+export type { DigestProgress, ReportDeps, ReportResult, ScheduledRun } from './reports.activities';
+export type { EscalationRecheckProgress, ExpirySweepInput, ExpirySweepProgress } from './safety-net.activities';
 
 /** Every activity of the scheduled supervision workflows. */
 export function createSupervisionActivities(deps: ReportDeps) {

@@ -4,6 +4,7 @@ import type { Channel, Contact, Regime, Terminal } from '../../domain/dispatch';
 import type { ClientReportLine, PlannedTerminalItem } from '../../domain/reports';
 import type { StatusReportSchedule } from '../records/record-store';
 import type { ClientReportAgreement, DispatchRef, ReportQueries } from './report-queries';
+import { pageOf, type Page } from './scan';
 
 const OPEN = { status: { notIn: ['closed', 'cancelled'] } };
 const COMPLAINT_KINDS = ['complaint', 'cost_contingency'];
@@ -12,6 +13,10 @@ const REF_FIELDS = { id: true, workflowId: true, clientRuc: true, regime: true }
 type Payload = Record<string, unknown>;
 const str = (p: Payload, key: string): string | null => (typeof p[key] === 'string' ? (p[key] as string) : null);
 const num = (p: Payload, key: string): number | null => (typeof p[key] === 'number' ? (p[key] as number) : null);
+// Keyset paging: rows strictly after the page's key, in key order (PostgreSQL compares and sorts the keys alike).
+const after = (page: Page) => (page.after === null ? {} : { id: { gt: page.after } });
+const byId = (r: { id: string }) => r.id;
+
 const toRef = (r: { id: string; workflowId: string; clientRuc: string; regime: string }): DispatchRef => ({
   dispatchId: r.id,
   workflowId: r.workflowId,
@@ -38,13 +43,14 @@ export function createPrismaReportQueries(prisma: PrismaClient): ReportQueries {
       const row = await prisma.client.findUnique({ where: { ruc } });
       return row && toAgreement(row);
     },
-    async openDispatchLines(ruc) {
+    async openDispatchLines(ruc, page) {
       const rows = await prisma.dispatch.findMany({
-        where: { clientRuc: ruc, ...OPEN },
+        where: { clientRuc: ruc, ...OPEN, ...after(page) },
         include: { glosas: { where: { code: '40025' }, orderBy: { at: 'desc' }, take: 1 } },
         orderBy: { id: 'asc' },
+        take: page.take,
       });
-      return rows.map((r): ClientReportLine => {
+      return pageOf(rows, page, byId, (r): ClientReportLine => {
         const glosa = r.glosas[0];
         const p = (glosa?.payload ?? {}) as Payload;
         return {
@@ -62,13 +68,14 @@ export function createPrismaReportQueries(prisma: PrismaClient): ReportQueries {
         };
       });
     },
-    async dispatchesAtRisk(now) {
+    async dispatchesAtRisk(now, page) {
       const at = new Date(now);
       const rows = await prisma.dispatch.findMany({
-        where: { ...OPEN, OR: [{ atRisk: true }, { overdue: true }, { nextDeadlineAt: { lte: at } }] },
-        orderBy: [{ nextDeadlineAt: 'asc' }, { id: 'asc' }],
+        where: { ...OPEN, OR: [{ atRisk: true }, { overdue: true }, { nextDeadlineAt: { lte: at } }], ...after(page) },
+        orderBy: { id: 'asc' },
+        take: page.take,
       });
-      return rows.map((r) => ({
+      return pageOf(rows, page, byId, (r) => ({
         dispatchId: r.id,
         clientRuc: r.clientRuc,
         status: r.status,
@@ -79,20 +86,22 @@ export function createPrismaReportQueries(prisma: PrismaClient): ReportQueries {
         overdue: r.overdue || (r.nextDeadlineAt !== null && r.nextDeadlineAt <= at),
       }));
     },
-    async dispatchesWithComplaints() {
+    async dispatchesWithComplaints(page) {
       const rows = await prisma.dispatch.findMany({
-        where: { status: { not: 'cancelled' }, incidents: { some: { kind: { in: COMPLAINT_KINDS } } } },
+        where: { status: { not: 'cancelled' }, incidents: { some: { kind: { in: COMPLAINT_KINDS } } }, ...after(page) },
         select: REF_FIELDS,
         orderBy: { id: 'asc' },
+        take: page.take,
       });
-      return rows.map(toRef);
+      return pageOf(rows, page, byId, toRef);
     },
-    async openTerminalIncidents() {
+    async openTerminalIncidents(page) {
       const rows = await prisma.incident.findMany({
-        where: { kind: 'terminal_rejection', resolvedAt: null, dispatch: OPEN },
-        orderBy: { at: 'asc' },
+        where: { kind: 'terminal_rejection', resolvedAt: null, dispatch: OPEN, ...after(page) },
+        orderBy: { id: 'asc' },
+        take: page.take,
       });
-      return rows.map((r) => ({ dispatchId: r.dispatchId, description: r.description, at: r.at.toISOString() }));
+      return pageOf(rows, page, byId, (r) => ({ dispatchId: r.dispatchId, description: r.description, at: r.at.toISOString() }));
     },
     async extraordinaryServices(from, to) {
       const rows = await prisma.glosa.findMany({
@@ -117,31 +126,41 @@ export function createPrismaReportQueries(prisma: PrismaClient): ReportQueries {
         slot: r.slot!.toISOString(),
       }));
     },
-    async pendingWithdrawals() {
-      const rows = await prisma.dispatch.findMany({ where: { status: { in: ['released', 'withdrawal_in_progress'] } }, orderBy: { id: 'asc' } });
-      return rows.map((r) => ({ dispatchId: r.id, clientRuc: r.clientRuc, terminal: r.terminal, status: r.status, bl: r.bl }));
-    },
-    async temporaryRegimeDispatches() {
+    async pendingWithdrawals(page) {
       const rows = await prisma.dispatch.findMany({
-        where: { regime: { in: ['20', '70'] }, status: { not: 'cancelled' }, statusHistory: { some: { status: 'released' } } },
+        where: { status: { in: ['released', 'withdrawal_in_progress'] }, ...after(page) },
+        orderBy: { id: 'asc' },
+        take: page.take,
+      });
+      return pageOf(rows, page, byId, (r) => ({ dispatchId: r.id, clientRuc: r.clientRuc, terminal: r.terminal, status: r.status, bl: r.bl }));
+    },
+    async temporaryRegimeDispatches(page) {
+      const rows = await prisma.dispatch.findMany({
+        where: { regime: { in: ['20', '70'] }, status: { not: 'cancelled' }, statusHistory: { some: { status: 'released' } }, ...after(page) },
         select: REF_FIELDS,
         orderBy: { id: 'asc' },
+        take: page.take,
       });
-      return rows.map(toRef);
+      return pageOf(rows, page, byId, toRef);
     },
-    async mandatesExpiringBefore(before) {
-      const rows = await prisma.clientMandate.findMany({ where: { expiresAt: { lt: new Date(before) } }, orderBy: { expiresAt: 'asc' } });
+    async mandatesExpiringBefore(before, page) {
+      const rows = await prisma.clientMandate.findMany({
+        where: { expiresAt: { lt: new Date(before) }, ...(page.after === null ? {} : { clientRuc: { gt: page.after } }) },
+        orderBy: { clientRuc: 'asc' },
+        take: page.take,
+      });
       const names = await prisma.client.findMany({ where: { ruc: { in: rows.map((r) => r.clientRuc) } }, select: { ruc: true, name: true } });
       const nameOf = new Map(names.map((n) => [n.ruc, n.name]));
-      return rows.map((r) => ({ clientRuc: r.clientRuc, clientName: nameOf.get(r.clientRuc) ?? r.clientRuc, expiresAt: r.expiresAt.toISOString() }));
+      return pageOf(rows, page, (r) => r.clientRuc, (r) => ({ clientRuc: r.clientRuc, clientName: nameOf.get(r.clientRuc) ?? r.clientRuc, expiresAt: r.expiresAt.toISOString() }));
     },
-    async escalationCandidates(cutoff) {
+    async escalationCandidates(cutoff, page) {
       const rows = await prisma.dispatch.findMany({
-        where: { ...OPEN, OR: [{ overdue: true }, { nextDeadlineAt: { lte: new Date(cutoff) } }] },
+        where: { ...OPEN, OR: [{ overdue: true }, { nextDeadlineAt: { lte: new Date(cutoff) } }], ...after(page) },
         select: REF_FIELDS,
         orderBy: { id: 'asc' },
+        take: page.take,
       });
-      return rows.map(toRef);
+      return pageOf(rows, page, byId, toRef);
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Report activities of the scheduled workflows: each loads its data, renders the Spanish text (domain/reports)
  * and sends one email keyed by schedule id + scheduled time, so a retried run never sends twice.
- * A run with nothing to say sends nothing and says why in its result.
+ * A run with nothing to say sends nothing and says why in its result. Reads that grow with the open book go
+ * page by page with a heartbeat in between (scan.ts); the digest's per-dispatch workflow queries resume after
+ * the last dispatch a previous attempt heartbeated.
  */
 import type { Contact } from '../../domain/dispatch';
 import {
@@ -9,12 +11,15 @@ import {
   renderClientReport,
   renderSupervisorDigest,
   renderWeekendProgramming,
+  type DigestDispatch,
+  type SupervisorDigestData,
   type WeekendPlan,
 } from '../../domain/reports';
 import type { SentMailLog } from '../email/email.activities';
 import type { Mailer } from '../email/mailer';
 import { reportKey, sendReportOnce, type SendOutcome } from './report-mail';
 import type { DispatchViews, ReportQueries } from './report-queries';
+import { checkpoint, DEFAULT_PAGE_SIZE, pages, readAll, resumeFrom } from './scan';
 
 export interface ReportDeps {
   queries: ReportQueries;
@@ -24,6 +29,8 @@ export interface ReportDeps {
   roster: { activeSupervisors(): Promise<Contact[]> };
   /** Used when the roster is empty, so a digest is never silently dropped. */
   fallbackSupervisor: Contact;
+  /** Rows per page of every scan (default DEFAULT_PAGE_SIZE); tests use a small one. */
+  pageSize?: number;
 }
 
 /** Which schedule run this is: the key of its email. */
@@ -39,7 +46,19 @@ export type ReportResult = SendOutcome | { outcome: 'nothing_to_report' | 'no_re
 
 const emails = (contacts: Contact[]) => [...new Set(contacts.map((c) => c.email.toLowerCase()))];
 
+/** Heartbeat details of the digest: the last dispatch whose complaints were read, and the unreported ones so far. */
+export interface DigestProgress {
+  cursor: string | null;
+  complaints: SupervisorDigestData['complaints'];
+}
+const DIGEST_SCAN = 'supervisor-digest';
+
+// The order the digest has always listed them in: next deadline first (none last), then dispatch id.
+const byNextDeadline = (a: DigestDispatch, b: DigestDispatch) =>
+  (a.nextDeadlineAt ?? '\uffff').localeCompare(b.nextDeadlineAt ?? '\uffff') || a.dispatchId.localeCompare(b.dispatchId);
+
 export function createReportActivities(deps: ReportDeps) {
+  const pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
   const supervisors = async () => {
     const roster = await deps.roster.activeSupervisors();
     return emails(roster.length > 0 ? roster : [deps.fallbackSupervisor]);
@@ -52,7 +71,7 @@ export function createReportActivities(deps: ReportDeps) {
       if (!agreement || agreement.recipients.length === 0) {
         return { outcome: 'no_recipients', detail: `client ${run.clientRuc} has no status report recipients` };
       }
-      const lines = await deps.queries.openDispatchLines(run.clientRuc);
+      const lines = await readAll((page) => deps.queries.openDispatchLines(run.clientRuc, page), pageSize, (cursor) => checkpoint('client-status-report', { cursor }));
       if (lines.length === 0) return { outcome: 'nothing_to_report', detail: `client ${run.clientRuc} has no open dispatches` };
       const { subject, text } = renderClientReport({ client: { ruc: agreement.ruc, name: agreement.name }, lines }, run.scheduledAt);
       return sendReportOnce(deps, { idempotencyKey: reportKey(run.scheduleId, run.scheduledAt), kind: 'client_status_report', to: emails(agreement.recipients), subject, text });
@@ -62,18 +81,24 @@ export function createReportActivities(deps: ReportDeps) {
     async sendSupervisorDigest(run: ScheduledRun): Promise<ReportResult> {
       const asOf = run.asOf ?? run.scheduledAt;
       const window = nightShiftWindow(asOf);
-      const complaints = [];
-      for (const ref of await deps.queries.dispatchesWithComplaints()) {
-        const view = await deps.views.view(ref.workflowId);
-        for (const c of view?.complaints ?? []) {
-          if (!c.reportedAt) complaints.push({ dispatchId: ref.dispatchId, complaintId: c.id, category: c.category, description: c.description, at: c.at });
+      // One workflow query per dispatch with a complaint: the costly part, so a retry resumes after the last one.
+      let progress = resumeFrom<DigestProgress>(DIGEST_SCAN) ?? { cursor: null, complaints: [] };
+      for await (const page of pages((p) => deps.queries.dispatchesWithComplaints(p), progress.cursor, pageSize)) {
+        for (const ref of page.items) {
+          const view = await deps.views.view(ref.workflowId);
+          const unreported = (view?.complaints ?? [])
+            .filter((c) => !c.reportedAt)
+            .map((c) => ({ dispatchId: ref.dispatchId, complaintId: c.id, category: c.category, description: c.description, at: c.at }));
+          progress = { cursor: ref.dispatchId, complaints: unreported.length ? [...progress.complaints, ...unreported] : progress.complaints };
+          checkpoint(DIGEST_SCAN, progress);
         }
       }
-      const data = {
+      const beat = () => checkpoint(DIGEST_SCAN, progress);
+      const data: SupervisorDigestData = {
         window,
-        dispatches: await deps.queries.dispatchesAtRisk(asOf),
-        complaints,
-        terminalIncidents: await deps.queries.openTerminalIncidents(),
+        dispatches: (await readAll((p) => deps.queries.dispatchesAtRisk(asOf, p), pageSize, beat)).sort(byNextDeadline),
+        complaints: progress.complaints,
+        terminalIncidents: (await readAll((p) => deps.queries.openTerminalIncidents(p), pageSize, beat)).sort((a, b) => a.at.localeCompare(b.at) || a.dispatchId.localeCompare(b.dispatchId)),
         extraordinaryServices: await deps.queries.extraordinaryServices(window.from, window.to),
       };
       const { subject, text } = renderSupervisorDigest(data, asOf);
@@ -85,7 +110,7 @@ export function createReportActivities(deps: ReportDeps) {
       if (run.recipients.length === 0) return { outcome: 'no_recipients', detail: 'no Operations recipients configured' };
       const data = {
         planned: await deps.queries.plannedTerminalItems(run.plan.fromIso, run.plan.toIso),
-        pendingWithdrawals: await deps.queries.pendingWithdrawals(),
+        pendingWithdrawals: await readAll((p) => deps.queries.pendingWithdrawals(p), pageSize, (cursor) => checkpoint('weekend-programming', { cursor })),
       };
       const { subject, text } = renderWeekendProgramming(data, run.plan);
       return sendReportOnce(deps, { idempotencyKey: reportKey(run.scheduleId, run.scheduledAt), kind: 'weekend_programming', to: emails(run.recipients), subject, text });

@@ -4,15 +4,16 @@
  */
 import { log } from '@temporalio/workflow';
 import { weekendProgrammingPlan } from '../../domain/reports';
-import { asOfFor, holidayOn, peruCalendarAround, reports, scheduledTimeOf, skippedForHoliday } from './run';
+import { clientReportRun, digestRun, weekendRun } from './activities';
+import { asOfFor, holidayOn, peruCalendarAround, scheduledTimeOf, skippedForHoliday } from './run';
 import type { ClientStatusReportInput, ScheduledRunInput, SupervisionRunResult, WeekendProgrammingInput } from './supervision.types';
 
 /** A client's status report: its open dispatches with their latest glosa 40025; nothing when nothing is open. */
 export async function clientStatusReportWorkflow(input: ClientStatusReportInput): Promise<SupervisionRunResult> {
   const scheduledAt = scheduledTimeOf(input);
-  const holiday = holidayOn(await peruCalendarAround(scheduledAt), scheduledAt);
+  const holiday = holidayOn(await peruCalendarAround(clientReportRun, scheduledAt), scheduledAt);
   if (holiday) return skippedForHoliday(input.scheduleId, scheduledAt, holiday);
-  const result = await reports.sendClientStatusReport({ scheduleId: input.scheduleId, scheduledAt, clientRuc: input.clientRuc });
+  const result = await clientReportRun.scan.sendClientStatusReport({ scheduleId: input.scheduleId, scheduledAt, clientRuc: input.clientRuc });
   log.info('client status report', { scheduleId: input.scheduleId, scheduledAt, outcome: result.outcome });
   return { scheduleId: input.scheduleId, scheduledAt, ...result };
 }
@@ -20,16 +21,16 @@ export async function clientStatusReportWorkflow(input: ClientStatusReportInput)
 /** The supervisor digest at the end of the night shift (08:00 Lima). */
 export async function supervisorDigestWorkflow(input: ScheduledRunInput): Promise<SupervisionRunResult> {
   const scheduledAt = scheduledTimeOf(input);
-  const holiday = holidayOn(await peruCalendarAround(scheduledAt), scheduledAt);
+  const holiday = holidayOn(await peruCalendarAround(digestRun, scheduledAt), scheduledAt);
   if (holiday) return skippedForHoliday(input.scheduleId, scheduledAt, holiday);
-  const result = await reports.sendSupervisorDigest({ scheduleId: input.scheduleId, scheduledAt, asOf: asOfFor(scheduledAt) });
+  const result = await digestRun.scan.sendSupervisorDigest({ scheduleId: input.scheduleId, scheduledAt, asOf: asOfFor(scheduledAt) });
   return { scheduleId: input.scheduleId, scheduledAt, ...result };
 }
 
 /** Weekend programming to Operations, on the last business day before the weekend (Thursday if Friday is a holiday). */
 export async function weekendProgrammingWorkflow(input: WeekendProgrammingInput): Promise<SupervisionRunResult> {
   const scheduledAt = scheduledTimeOf(input);
-  const cal = await peruCalendarAround(scheduledAt);
+  const cal = await peruCalendarAround(weekendRun, scheduledAt);
   const holiday = holidayOn(cal, scheduledAt);
   if (holiday) return skippedForHoliday(input.scheduleId, scheduledAt, holiday);
   const plan = weekendProgrammingPlan(cal, scheduledAt);
@@ -37,6 +38,6 @@ export async function weekendProgrammingWorkflow(input: WeekendProgrammingInput)
     log.info(`skipped: ${plan.reason}`, { scheduleId: input.scheduleId, scheduledAt });
     return { scheduleId: input.scheduleId, scheduledAt, outcome: 'skipped', detail: `skipped: ${plan.reason}` };
   }
-  const result = await reports.sendWeekendProgramming({ scheduleId: input.scheduleId, scheduledAt, plan, recipients: input.recipients });
+  const result = await weekendRun.scan.sendWeekendProgramming({ scheduleId: input.scheduleId, scheduledAt, plan, recipients: input.recipients });
   return { scheduleId: input.scheduleId, scheduledAt, ...result };
 }

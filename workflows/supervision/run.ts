@@ -1,17 +1,8 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { log, proxyActivities, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import { log, workflowInfo } from '@temporalio/workflow';
 import { localDate, type BusinessCalendar } from '../../domain/calendar';
+import type { RunActivities } from './activities';
 import type { ScheduledRunInput, SupervisionRunResult } from './supervision.types';
-
-// Loading data and sending one email: a database or mail outage is transient, so retry with backoff capped at
-// 2 minutes and no attempt limit. What bounds a run is the schedule action's execution timeout
-// (schedules/definitions.ts): past it the run fails, and the schedule's pause-on-failure policy decides.
-const REPORT_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
-};
-export const reports = proxyActivities<Activities>(REPORT_OPTIONS);
 
 // Set by the server on every workflow a schedule starts (scheduled runs, trigger and backfill alike).
 const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
@@ -41,9 +32,9 @@ export function asOfFor(scheduledAt: string): string {
   return started > scheduled && started - scheduled < LIVE_RUN_MS ? new Date(started).toISOString() : scheduledAt;
 }
 
-/** The Peruvian business calendar (national holidays + decreed days) around the scheduled time. */
-export function peruCalendarAround(scheduledAt: string): Promise<BusinessCalendar> {
-  return reports.loadBusinessCalendar({ country: 'PE', aroundIso: scheduledAt });
+/** The Peruvian business calendar (national holidays + decreed days) around the scheduled time, within the run's bound. */
+export function peruCalendarAround(run: Pick<RunActivities, 'calendar'>, scheduledAt: string): Promise<BusinessCalendar> {
+  return run.calendar.loadBusinessCalendar({ country: 'PE', aroundIso: scheduledAt });
 }
 
 /** The holiday's date when the scheduled time falls on a Peruvian holiday (Lima date), else undefined. */
