@@ -34,6 +34,13 @@ export interface DispatchBook {
    * carried from runs before this field existed.
    */
   appliedRequests?: string[];
+  /**
+   * Record writes (read model, history, glosas, incidents) that outlasted their retries, in order, with every
+   * write after them: plain JSON `{ activity, input }`, retried by the workflow's main loop.
+   */
+  pendingWrites?: { activity: string; input: unknown }[];
+  /** While side effects wait after an outage: when the workflow tries them (and the outbox) again. */
+  retrySideEffectsAt?: string;
 }
 
 /** How many applied request ids a dispatch remembers (a retry comes within minutes, not hundreds of actions later). */

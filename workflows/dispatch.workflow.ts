@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   workflowInfo,
 } from '@temporalio/workflow';
 import { requiredDocuments } from '../domain/documents';
@@ -16,9 +17,9 @@ import { initialState } from '../domain/state-machine';
 import { peruCalendar } from '../domain/calendar';
 import { CLOCK_LABEL_ES } from '../domain/clocks';
 import type { DispatchWorkflowInput } from './dispatch.messages';
-import { recorder } from './dispatch/activities';
+import { PATCHES, recorder } from './dispatch/activities';
 import { registerHandlers } from './dispatch/handlers';
-import { DispatchRuntime, nowIso } from './dispatch/runtime';
+import { DispatchRuntime, nowIso, outlastedRetries } from './dispatch/runtime';
 
 // Past this many events a new run starts with the same state (Temporal suggests it earlier on big histories).
 const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 5_000;
@@ -64,29 +65,37 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
 async function announceOpening(rt: DispatchRuntime): Promise<void> {
   rt.syncSearchAttributes();
   const view = rt.view();
-  await rt.persist(() =>
-    recorder().recordTransition({
+  await rt.persist({
+    activity: 'recordTransition',
+    input: {
       record: rt.readModel(view),
       status: { dispatchId: rt.input.dispatchId, status: view.status, at: rt.openedAt, actor: rt.input.openedBy, note: 'opened', idempotencyKey: rt.key('status/0') },
-    }),
-  );
+    },
+  });
   await rt.notify('acknowledgement', ['client', 'executive'], { kind: 'acknowledgement' }, 'Acuse de recibo al cliente');
 }
 
 /** The clock loop: fire due notices, publish risk flags, sleep until the next notice or a change. */
 async function superviseClocks(rt: DispatchRuntime): Promise<void> {
   for (;;) {
+    const retryDue = !rt.sideEffectsWaiting();
+    if (retryDue && rt.calendarReloadPending) rt.calendarDirty = true;
     if (rt.calendarDirty) {
       rt.calendarDirty = false;
-      rt.calendar = await recorder().loadBusinessCalendar({ country: 'PE', aroundIso: nowIso() });
+      await loadCalendar(rt);
     }
-    await rt.drainOutbox();
+    if (retryDue) {
+      await rt.retryWaitingWrites();
+      await rt.drainOutbox();
+      rt.caughtUp();
+    }
     const fired = await fireDueNotices(rt);
     const view = rt.view();
     rt.syncSearchAttributes(view);
     if (fired > 0) await rt.changed();
     const next = pendingNotices(rt.scheduleContext())[0];
-    if (isTerminalStatus(rt.state.status) && !next && rt.book.outbox.length === 0) return;
+    const nothingWaits = rt.book.outbox.length === 0 && (rt.book.pendingWrites?.length ?? 0) === 0;
+    if (isTerminalStatus(rt.state.status) && !next && nothingWaits) return;
     if (shouldContinueAsNew(rt, fired)) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof dispatchWorkflow>({
@@ -97,9 +106,24 @@ async function superviseClocks(rt: DispatchRuntime): Promise<void> {
       });
     }
     const seen = rt.version;
-    const wake = () => rt.version !== seen || rt.calendarDirty || rt.book.outbox.length > 0;
-    if (next) await condition(wake, Math.max(Date.parse(next.dueAt) - Date.now(), 1), { summary: summaryOf(next) });
+    const wake = () => rt.version !== seen || rt.calendarDirty || (rt.book.outbox.length > 0 && !rt.sideEffectsWaiting());
+    const retryAt = rt.book.retrySideEffectsAt;
+    if (retryAt && (!next || retryAt < next.dueAt)) {
+      await condition(wake, Math.max(Date.parse(retryAt) - Date.now(), 1), { summary: 'Reintento de correos y registros pendientes' });
+    } else if (next) await condition(wake, Math.max(Date.parse(next.dueAt) - Date.now(), 1), { summary: summaryOf(next) });
     else await condition(wake);
+  }
+}
+
+/** Loads the business calendar; when the database stays down past the retries, keeps the one it has and retries later. */
+async function loadCalendar(rt: DispatchRuntime): Promise<void> {
+  try {
+    rt.calendar = await recorder().loadBusinessCalendar({ country: 'PE', aroundIso: nowIso() });
+    rt.calendarReloadPending = false;
+  } catch (err) {
+    if (!outlastedRetries(err) || !patched(PATCHES.boundedSideEffects)) throw err;
+    rt.calendarReloadPending = true;
+    rt.fallBehind('carga del calendario de feriados', err);
   }
 }
 

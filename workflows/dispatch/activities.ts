@@ -2,16 +2,20 @@ import { patched, proxyActivities, proxyLocalActivities, type ActivityOptions, t
 import type { Activities } from '../../activities';
 import { ErrorType } from '../../domain/errors';
 
-// Records and email: PostgreSQL or the mail server being down is transient, so retry without limit
-// (backoff capped at 5 min); the dispatch waits rather than losing a status change or an alert.
+// Records: 8 attempts (about 2 min of backoff). Email: 8 attempts (about 4 min). Past the bound nothing is lost
+// (change bounded-side-effects-2026-12): the write or the email waits in the dispatch's book, an incident
+// tells the executive, and the main loop tries again every RETRY_SIDE_EFFECTS_AFTER_MS until it goes through;
+// the operator action that caused it answers meanwhile. (Runs from before that change retried without limit.)
 export const RECORD_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
 };
 export const EMAIL_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 8 },
 };
+/** After side effects outlasted their retries, the next attempt comes this much later. */
+export const RETRY_SIDE_EFFECTS_AFTER_MS = 10 * 60_000;
 // Terminals: bounded to 6 attempts (about 1 min of backoff, at most ~4 min with every attempt timing out):
 // past it the step becomes an incident the executive sees and is emailed about, and the operator retries later.
 // The API answers 202 after a few seconds, so the operator never waits for this. Business rejections (the
@@ -38,6 +42,8 @@ export const terminals = proxyActivities<Activities>(TERMINAL_OPTIONS);
 export const PATCHES = {
   /** 2026-12-03: read-model, status-history, glosa and incident writes run as local activities. */
   localRecords: 'local-records-2026-12',
+  /** 2026-12-03: record writes and emails past their (now bounded) retries wait in the book instead of failing. */
+  boundedSideEffects: 'bounded-side-effects-2026-12',
 } as const;
 
 // Record writes are short PostgreSQL statements: as local activities they run inside the workflow task that

@@ -1,7 +1,6 @@
 import { ErrorType } from '../../domain/errors';
 import { isTerminalStatus } from '../../domain/lifecycle';
 import * as m from '../dispatch.messages';
-import { recorder } from './activities';
 import type { JsonValue } from '../../activities/records/record-store';
 import { eventTime, reject, setAction } from './action-args';
 import type { DispatchRuntime } from './runtime';
@@ -20,9 +19,7 @@ export function registerBookEntries(rt: DispatchRuntime): void {
     if (rt.state.status === 'cancelled') reject('El despacho está anulado: no admite más registros.', ErrorType.InvalidTransition);
   };
   const glosa = (code: '40025' | '10110', payload: { [key: string]: JsonValue }, actor: string, at: string, seq: number) =>
-    rt.persist(() =>
-      recorder().recordGlosa({ dispatchId: rt.input.dispatchId, code, payload, actor, at, idempotencyKey: rt.key(`glosa-${code}/${seq}`) }),
-    );
+    rt.persist({ activity: 'recordGlosa', input: { dispatchId: rt.input.dispatchId, code, payload, actor, at, idempotencyKey: rt.key(`glosa-${code}/${seq}`) } });
 
   setAction(
     rt,
@@ -72,9 +69,7 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       const id = `INC-${rt.nextSeq()}`;
       rt.book.incidents.push({ id, kind: a.kind, description: a.description, at, actor: a.actor });
       await rt.changed();
-      await rt.persist(() =>
-        recorder().recordIncident({ dispatchId: rt.input.dispatchId, kind: 'other', description: `[${a.kind}] ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
-      );
+      await rt.persist({ activity: 'recordIncident', input: { dispatchId: rt.input.dispatchId, kind: 'other', description: `[${a.kind}] ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) } });
       return rt.view();
     },
     (a) => { eventTime(a); text(a.description, 'la incidencia'); },
@@ -88,9 +83,7 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       const id = `REC-${rt.nextSeq()}`;
       rt.book.complaints.push({ id, category: a.category, description: a.description, at, actor: a.actor });
       await rt.changed();
-      await rt.persist(() =>
-        recorder().recordIncident({ dispatchId: rt.input.dispatchId, kind: a.category === 'complaint' ? 'complaint' : 'cost_contingency', description: `${a.category}: ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
-      );
+      await rt.persist({ activity: 'recordIncident', input: { dispatchId: rt.input.dispatchId, kind: a.category === 'complaint' ? 'complaint' : 'cost_contingency', description: `${a.category}: ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) } });
       return rt.view();
     },
     (a) => { eventTime(a); text(a.description, 'el reclamo o contingencia'); },

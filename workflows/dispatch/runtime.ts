@@ -1,4 +1,4 @@
-import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
 import type { DispatchInput } from '../../domain/dispatch';
 import type { BusinessCalendar } from '../../domain/calendar';
 import type { DispatchBook } from '../../domain/dispatch-book';
@@ -12,8 +12,20 @@ import { STATUS_LABEL_ES } from '../../domain/lifecycle';
 import type { DispatchSnapshot, Notification, Audience } from '../../domain/notifications';
 import { openDeadlines, riskFlags, type ScheduleContext } from '../../domain/schedule';
 import { applyEvent, canApply, type DispatchEvent, type DispatchState } from '../../domain/state-machine';
-import { EMAIL_OPTIONS, email, recorder } from './activities';
+import { EMAIL_OPTIONS, PATCHES, RETRY_SIDE_EFFECTS_AFTER_MS, email } from './activities';
+import { runWrite, type RecordWrite } from './record-writes';
 import { syncSearchAttributes } from './search-attributes';
+
+/**
+ * A side effect that failed after its retries for a reason that may heal (an outage), as opposed to a business
+ * rejection or a bug (non-retryable). An activity's failure arrives as ActivityFailure; a local activity's as
+ * the ApplicationFailure (or TimeoutFailure) of its last attempt.
+ */
+export function outlastedRetries(err: unknown): boolean {
+  if (err instanceof ActivityFailure) return !(err.cause instanceof ApplicationFailure && err.cause.nonRetryable);
+  if (err instanceof ApplicationFailure) return !err.nonRetryable;
+  return err instanceof TimeoutFailure;
+}
 
 /** Workflow time as ISO (deterministic inside the workflow sandbox). */
 export const nowIso = () => new Date().toISOString();
@@ -27,6 +39,8 @@ export class DispatchRuntime {
   /** Bumped on every change; the main loop wakes on it to re-plan its timers. */
   version = 0;
   calendarDirty = false;
+  /** The calendar could not be loaded (database down past the retries): reload at the next retry. */
+  calendarReloadPending = false;
   private persistChain: Promise<void> = Promise.resolve();
   readonly workflowId = workflowInfo().workflowId;
 
@@ -99,8 +113,9 @@ export class DispatchRuntime {
     const view = this.view();
     const snapshot = this.snapshot();
     const changed = status !== before;
-    await this.persist(() =>
-      recorder().recordTransition({
+    await this.persist({
+      activity: 'recordTransition',
+      input: {
         record: this.readModel(view),
         status: changed
           ? { dispatchId: this.input.dispatchId, status, at: event.at, actor, note: note ?? event.type, idempotencyKey: this.key(`status/${seq}`) }
@@ -115,28 +130,95 @@ export class DispatchRuntime {
               idempotencyKey: this.key(`glosa-40025/${seq}`),
             }
           : undefined,
-      }),
-    );
+      },
+    });
   }
 
   /** Marks a change that is not a status transition (book entries) and refreshes the read model. */
   async changed(): Promise<void> {
     this.touch();
     const view = this.view();
-    await this.persist(() => recorder().recordDispatch(this.readModel(view)));
+    await this.persist({ activity: 'recordDispatch', input: this.readModel(view) });
   }
 
   touch(): void {
     this.version += 1;
   }
 
-  /** Runs persistence work strictly in order, so an older snapshot never overwrites a newer one. */
-  persist(work: () => Promise<unknown>): Promise<void> {
+  /**
+   * Runs record writes strictly in order, so an older snapshot never overwrites a newer one. A write that
+   * outlasts its retries (PostgreSQL down for minutes) waits in the book with every write after it, the
+   * dispatch shows an incident, and the main loop tries them again later: the action that caused it still
+   * answers, and nothing is lost.
+   */
+  persist(write: RecordWrite): Promise<void> {
     const next = this.persistChain.then(async () => {
-      await work();
+      const waiting = this.waitingWrites();
+      if (waiting.length > 0) {
+        waiting.push(write);
+        return;
+      }
+      try {
+        await runWrite(write);
+      } catch (err) {
+        if (!outlastedRetries(err) || !patched(PATCHES.boundedSideEffects)) throw err;
+        this.book.pendingWrites = [write];
+        this.fallBehind('registro en la base de datos', err);
+      }
     });
     this.persistChain = next.catch(() => undefined);
     return next;
+  }
+
+  /** The book's waiting writes, typed (only persist() puts them there). */
+  private waitingWrites(): RecordWrite[] {
+    return (this.book.pendingWrites ?? []) as RecordWrite[];
+  }
+
+  /** True while side effects that outlasted their retries wait for their next attempt. */
+  sideEffectsWaiting(): boolean {
+    return Boolean(this.book.retrySideEffectsAt) && nowIso() < this.book.retrySideEffectsAt!;
+  }
+
+  /**
+   * Something outlasted its retries: try again after RETRY_SIDE_EFFECTS_AFTER_MS, and open one incident per
+   * outage that the executive sees on the dispatch (it names what is waiting).
+   */
+  fallBehind(what: string, err: unknown): void {
+    const firstOfOutage = !this.book.retrySideEffectsAt;
+    this.book.retrySideEffectsAt = new Date(Date.now() + RETRY_SIDE_EFFECTS_AFTER_MS).toISOString();
+    if (firstOfOutage) {
+      const cause = err instanceof ActivityFailure && err.cause ? err.cause.message : err instanceof Error ? err.message : String(err);
+      this.book.incidents.push({
+        id: `INC-${this.nextSeq()}`,
+        kind: 'infrastructure',
+        description: `No se pudo completar: ${what} (${cause}). Quedó pendiente y se reintenta automáticamente cada ${RETRY_SIDE_EFFECTS_AFTER_MS / 60_000} minutos.`,
+        at: nowIso(),
+        actor: 'levante',
+      });
+    }
+    this.touch();
+  }
+
+  /** After an outage: the waiting record writes, in order; stops at the first that fails again. */
+  async retryWaitingWrites(): Promise<void> {
+    const waiting = this.waitingWrites();
+    while (waiting.length > 0) {
+      try {
+        await runWrite(waiting[0]!);
+      } catch (err) {
+        if (!outlastedRetries(err)) throw err;
+        this.fallBehind('registro en la base de datos', err);
+        return;
+      }
+      waiting.shift();
+    }
+  }
+
+  /** Called by the main loop once nothing waits any more: the outage is over. */
+  caughtUp(): void {
+    if (!this.book.retrySideEffectsAt || (this.book.pendingWrites?.length ?? 0) > 0 || this.book.outbox.length > 0) return;
+    this.book.retrySideEffectsAt = undefined;
   }
 
   /** Queues an email for the main loop and returns at once (an update must not wait for the mail server). */
@@ -145,20 +227,34 @@ export class DispatchRuntime {
     this.touch();
   }
 
-  /** Sends the queued emails in order; each leaves the queue once sent. */
+  /** Sends the queued emails in order; each leaves the queue once sent. Stops when one outlasts its retries. */
   async drainOutbox(): Promise<void> {
     while (this.book.outbox.length > 0) {
-      const { step, audience, notification, summary } = this.book.outbox[0]!;
-      await this.notify(step, audience, notification, summary);
+      if (!(await this.send(this.book.outbox[0]!))) return;
       this.book.outbox.shift();
     }
   }
 
-  /** Sends one notification; `step` makes its Message-ID (a retry never sends twice). */
+  /**
+   * Sends one notification; `step` makes its Message-ID (a retry never sends twice). One that outlasts its
+   * retries (mail server down) is queued in the outbox for the main loop to send later.
+   */
   async notify(step: string, audience: Audience[], notification: Notification, summary: string): Promise<void> {
-    await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary }, [
-      { idempotencyKey: this.key(step), audience, dispatch: this.snapshot(), notification },
-    ]);
+    const item = { step, audience, notification, summary };
+    if (!(await this.send(item))) this.book.outbox.push(item);
+  }
+
+  private async send(item: DispatchBook['outbox'][number]): Promise<boolean> {
+    try {
+      await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary: item.summary }, [
+        { idempotencyKey: this.key(item.step), audience: item.audience, dispatch: this.snapshot(), notification: item.notification },
+      ]);
+      return true;
+    } catch (err) {
+      if (!outlastedRetries(err) || !patched(PATCHES.boundedSideEffects)) throw err;
+      this.fallBehind(`correo «${item.summary}»`, err);
+      return false;
+    }
   }
 
   syncSearchAttributes(view: DispatchView = this.view()): void {

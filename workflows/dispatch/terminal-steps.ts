@@ -3,7 +3,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { ErrorType } from '../../domain/errors';
 import type { WithdrawalStep } from '../../domain/lifecycle';
 import * as m from '../dispatch.messages';
-import { TERMINAL_OPTIONS, recorder, terminals } from './activities';
+import { TERMINAL_OPTIONS, terminals } from './activities';
 import { eventTime, setAction } from './action-args';
 import type { DispatchRuntime } from './runtime';
 
@@ -117,9 +117,7 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
           rt.book.terminalBookings.push({ step: s.step, reference: result.id, at });
           const kind = s.step === 'pickup' ? undefined : s.step;
           if (kind) {
-            await rt.persist(() =>
-              recorder().recordAppointment({ idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: slotOf(result), status: 'confirmed' }),
-            );
+            await rt.persist({ activity: 'recordAppointment', input: { idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: slotOf(result), status: 'confirmed' } });
           }
           if (s.step === 'container_return') await rt.changed();
           else await rt.transition({ type: 'withdrawalStep', step: s.step, at }, args.actor, `${s.step} ${result.id}`);
@@ -158,8 +156,6 @@ async function recordTerminalIncident(rt: DispatchRuntime, s: AnyStep, actor: st
   const description = `${rt.input.terminal}: ${s.label} — ${reason}`;
   rt.book.incidents.push({ id, kind: 'terminal', description, at, actor });
   await rt.changed();
-  await rt.persist(() =>
-    recorder().recordIncident({ dispatchId: rt.input.dispatchId, kind: 'terminal_rejection', description, actor, at, idempotencyKey: rt.key(`incident/${id}`) }),
-  );
+  await rt.persist({ activity: 'recordIncident', input: { dispatchId: rt.input.dispatchId, kind: 'terminal_rejection', description, actor, at, idempotencyKey: rt.key(`incident/${id}`) } });
   rt.enqueue(`terminal-rejected/${id}`, ['executive'], { kind: 'terminal_rejected', terminal: rt.input.terminal, step: s.label, reason }, 'Aviso de rechazo del terminal');
 }
