@@ -4,7 +4,7 @@
  * the internal targets and tests can run them short. Legal values come from DOMAIN.md's "Two clocks" table and
  * must be checked against the SUNAT text before a client relies on them.
  */
-import { addBusinessTime, type BusinessCalendar, parseInstant } from './calendar';
+import { addBusinessTime, addCalendarMonths, type BusinessCalendar, LIMA_UTC_OFFSET_MINUTES, parseInstant } from './calendar';
 import type { Regime } from './dispatch';
 import { DAY, HOUR } from './durations';
 import type { DispatchState } from './lifecycle';
@@ -31,11 +31,19 @@ export interface DispatchPolicy {
   deferredNumberingLegalMs: number;
   /** Remind / warn this long before a regularization or numbering deadline. */
   regularizationReminderBeforeMs: number;
-  /** Maximum stay under temporary admission (20) and customs warehouse (70), from the levante. */
+  /**
+   * Maximum stay under temporary admission (20) and customs warehouse (70), from the levante, in calendar
+   * months (Lima time). A regime absent here counts `regimeExpiryMs` instead (tests run it short; dispatches
+   * opened before change regime-expiry-months-2026-12 keep the day count they started with).
+   */
+  regimeExpiryMonths?: Partial<Record<'20' | '70', number>>;
+  /** The same stay as a duration: used for a regime without months (see above). */
   regimeExpiryMs: { '20': number; '70': number };
   /** Reminders to the client this many days before the regime expires. */
   regimeExpiryRemindersDays: number[];
 }
+
+const LEGACY_REGIME_EXPIRY_MS = { '20': 548 * DAY, '70': 365 * DAY };
 
 export const DEFAULT_POLICY: DispatchPolicy = {
   documentReviewMs: 48 * HOUR,
@@ -48,8 +56,10 @@ export const DEFAULT_POLICY: DispatchPolicy = {
   exportRegularizationLegalMs: 30 * DAY,
   deferredNumberingLegalMs: 15 * DAY,
   regularizationReminderBeforeMs: 2 * DAY,
-  // 18 and 12 months approximated in days (548 ≈ 18 × 30.44); calendar-month arithmetic is an open question.
-  regimeExpiryMs: { '20': 548 * DAY, '70': 365 * DAY },
+  // Temporary admission up to 18 months and customs warehouse up to 12 (DOMAIN.md), as calendar months.
+  regimeExpiryMonths: { '20': 18, '70': 12 },
+  // The day count used before calendar months (548 ≈ 18 × 30.44): an override equal to it is no override.
+  regimeExpiryMs: LEGACY_REGIME_EXPIRY_MS,
   regimeExpiryRemindersDays: [90, 60, 30, 7],
 };
 
@@ -60,6 +70,15 @@ export function resolvePolicy(overrides: Partial<DispatchPolicy> = {}): Dispatch
     ...DEFAULT_POLICY,
     ...defined,
     regimeExpiryMs: { ...DEFAULT_POLICY.regimeExpiryMs, ...defined.regimeExpiryMs },
+    // A regime whose duration an agreement (or a test) set counts that duration, not months.
+    regimeExpiryMonths:
+      defined.regimeExpiryMonths ??
+      Object.fromEntries(
+        Object.entries(DEFAULT_POLICY.regimeExpiryMonths!).filter(([r]) => {
+          const ms = defined.regimeExpiryMs?.[r as '20' | '70'];
+          return ms === undefined || ms === LEGACY_REGIME_EXPIRY_MS[r as '20' | '70'];
+        }),
+      ),
     regimeExpiryRemindersDays: [...(defined.regimeExpiryRemindersDays ?? DEFAULT_POLICY.regimeExpiryRemindersDays)],
   };
 }
@@ -72,6 +91,7 @@ export function policyProblems(p: DispatchPolicy): string[] {
   ];
   const problems = durations.filter(([, v]) => !Number.isFinite(v) || v < 0).map(([k, v]) => `${k} must be a non-negative number of ms, got ${v}`);
   if (p.regimeExpiryRemindersDays.some((d) => !Number.isInteger(d) || d <= 0)) problems.push('regimeExpiryRemindersDays must be positive integers');
+  if (Object.values(p.regimeExpiryMonths ?? {}).some((m) => !Number.isInteger(m) || m! <= 0)) problems.push('regimeExpiryMonths must be positive integers');
   return problems;
 }
 
@@ -130,7 +150,9 @@ export function regularizationDeadlines(state: DispatchState, policy: DispatchPo
 
 /** When a temporary regime (20 or 70) expires, counted from the levante; undefined for other regimes. */
 export function regimeExpiryAt(levanteAt: string, regime: Regime, policy: DispatchPolicy): string | undefined {
-  return regime === '20' || regime === '70' ? plus(levanteAt, policy.regimeExpiryMs[regime]) : undefined;
+  if (regime !== '20' && regime !== '70') return undefined;
+  const months = policy.regimeExpiryMonths?.[regime];
+  return months ? addCalendarMonths(levanteAt, months, LIMA_UTC_OFFSET_MINUTES) : plus(levanteAt, policy.regimeExpiryMs[regime]);
 }
 
 /** Reminders before a temporary regime expires, earliest first; empty for regimes 10 and 40. */

@@ -8,7 +8,7 @@ import type { DispatchState } from './state-machine';
 import type { DispatchBook } from './dispatch-book';
 import type { BusinessCalendar } from './calendar';
 import { addBusinessTime } from './calendar';
-import { CLOCK_LABEL_ES, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
+import { CLOCK_LABEL_ES, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
   state: DispatchState;
@@ -55,7 +55,7 @@ export function openDeadlines({ state, book, policy, calendar }: ScheduleContext
   }
   if (!state.regularizedAt) list.push(...regularizationDeadlines(state, policy));
   if (state.levanteAt && !book.regimeConcludedAt && (state.regime === '20' || state.regime === '70')) {
-    list.push(deadline('regime_expiry', at(state.levanteAt, policy.regimeExpiryMs[state.regime]), `regime-${state.regime}`));
+    list.push(deadline('regime_expiry', regimeExpiryAt(state.levanteAt, state.regime, policy)!, `regime-${state.regime}`));
   }
   return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }

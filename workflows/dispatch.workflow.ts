@@ -47,6 +47,9 @@ export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<Di
 
 function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
   const policy = resolvePolicy(input.agreement?.policyOverrides);
+  // A run that started before regime expiry counted calendar months keeps its day count (deterministic replay);
+  // its next run (continue-as-new after a reminder) counts months.
+  if (!patched(PATCHES.regimeExpiryMonths)) policy.regimeExpiryMonths = undefined;
   const c = input.carried;
   if (c) return new DispatchRuntime(input.dispatch, input.openedAt, policy, c.state, c.book, c.calendar, c.searchAttributes);
   const docs = requiredDocuments(input.dispatch, input.agreement?.extraDocuments);

@@ -6,4 +6,5 @@ export type { BusinessCalendar } from './calendar.types';
 export * from './business-calendar';
 export * from './business-time';
 export * from './holidays';
+export { addCalendarMonths } from './calendar-months';
 export { formatAtOffset, formatLocal, localDate, parseInstant } from './local-time';

@@ -29,6 +29,7 @@ describe('policy', () => {
       exportRegularizationLegalMs: 30 * DAY,
       deferredNumberingLegalMs: 15 * DAY,
       regularizationReminderBeforeMs: 2 * DAY,
+      regimeExpiryMonths: { '20': 18, '70': 12 },
       regimeExpiryMs: { '20': 548 * DAY, '70': 365 * DAY },
       regimeExpiryRemindersDays: [90, 60, 30, 7],
     });
@@ -85,7 +86,7 @@ describe('regimeExpiryReminders', () => {
   const levante = '2026-07-10T15:00:00.000Z';
 
   it('reminds 90, 60, 30 and 7 days before a temporary admission (regime 20) expires, earliest first', () => {
-    const expiry = Date.parse(levante) + 548 * DAY;
+    const expiry = Date.parse('2028-01-10T15:00:00.000Z'); // 18 calendar months after the levante, 10:00 in Lima
     expect(regimeExpiryReminders(levante, '20', DEFAULT_POLICY)).toEqual(
       [90, 60, 30, 7].map((d) => ({ daysBefore: d, dueAt: new Date(expiry - d * DAY).toISOString() })),
     );

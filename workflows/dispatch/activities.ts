@@ -44,6 +44,8 @@ export const PATCHES = {
   localRecords: 'local-records-2026-12',
   /** 2026-12-03: record writes and emails past their (now bounded) retries wait in the book instead of failing. */
   boundedSideEffects: 'bounded-side-effects-2026-12',
+  /** 2026-12-03: regime 20/70 expiry counted in calendar months from the levante (was 548/365 days). */
+  regimeExpiryMonths: 'regime-expiry-months-2026-12',
 } as const;
 
 // Record writes are short PostgreSQL statements: as local activities they run inside the workflow task that
