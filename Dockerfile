@@ -1,5 +1,5 @@
 # Image for the API, the worker and the terminal simulator (one image, three commands; see docker-compose.yml).
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma

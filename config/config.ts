@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -25,8 +26,30 @@ export const configSchema = z.object({
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Set → `GET /metrics` of the API wants `Authorization: Bearer <token>`; unset or empty → open like /health. */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(16, 'METRICS_TOKEN must be at least 16 characters (or empty: no token)').optional(),
+  ),
+  /**
+   * Where the worker's Temporal runtime serves its Prometheus metrics (ip:port, e.g. 127.0.0.1:9464 or
+   * 0.0.0.0:9464 in a container); empty → no metrics endpoint. An IP, not a host name: the SDK's core binds it as is.
+   */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .default('127.0.0.1:9464')
+    .refine((v) => v === '' || isSocketAddress(v), 'WORKER_METRICS_ADDRESS must be ip:port (e.g. 127.0.0.1:9464), or empty to turn it off'),
 });
 export type Config = z.infer<typeof configSchema>;
+
+/** `1.2.3.4:port` or `[::1]:port`. */
+function isSocketAddress(value: string): boolean {
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value);
+  if (!match) return false;
+  const host = match[1] ?? match[2] ?? '';
+  const port = Number(match[3]);
+  return port <= 65535 && (match[1] ? isIP(host) === 6 : isIP(host) === 4);
+}
 
 /** Parses the environment once per entry point; fails fast naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
