@@ -1,5 +1,6 @@
 // Jest projects: unit (pure, no servers), integration (PostgreSQL, SMTP, simulator over HTTP, API),
-// workflows (Temporal dev server), timeskipping (Temporal's Java time-skipping test server).
+// workflows (Temporal dev server), timeskipping (Temporal's Java time-skipping test server), browser (the
+// control board in Debian's Chromium over the same real stack as the API tests).
 // `npm test` (scripts/test.mjs) starts the dev server and PostgreSQL once per run and passes their
 // addresses in the environment; see test/support/env.ts.
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
@@ -27,6 +28,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/timeskipping/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/quiet-runtime.ts'],
       globalSetup: '<rootDir>/test/support/bundle.global-setup.ts',
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-runtime.ts'],
     },
   ],
 };

@@ -15,7 +15,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import { createAuthenticator } from './auth';
 import type { ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './errors';
-import { silentLogger } from './logger';
+import { silentLogger, tagDispatch } from './logger';
+import { createApiMetrics, METRICS_PATH, routeTemplate } from './metrics';
 import { buildOpenApi } from './openapi';
 import { RouteRegistry } from './routing';
 import { TtlCache, type ClientCache } from './ttl-cache';
@@ -27,6 +28,8 @@ import { docsRouter } from './routes/docs.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerSupervisorRoutes } from './routes/supervisors/supervisors.routes';
 import { registerPartnerRoutes } from './routes/partners/partners.routes';
+import { createBoard } from './routes/board/board';
+import { registerStaffRoutes } from './routes/staff/staff.routes';
 
 export type { ApiDeps } from './deps';
 
@@ -47,6 +50,7 @@ export function buildRegistry(deps: ApiDeps): RouteRegistry {
   registerSupervisorRoutes(registry, deps);
   registerCalendarRoutes(registry, deps);
   registerPartnerRoutes(registry, deps);
+  registerStaffRoutes(registry, deps);
   return registry;
 }
 
@@ -61,14 +65,20 @@ function cors(origins: string[]): RequestHandler {
   };
 }
 
-/** Request log: method, route, status, duration and actor. Never headers or bodies (they may carry secrets). */
+/**
+ * Request log: method, path and route template, status, duration, actor, and the dispatch and workflow a
+ * /dispatches/:id request is about. Never headers or bodies (they may carry secrets). Scrapes only at debug level.
+ */
 function requestLog(deps: ApiDeps): RequestHandler {
   const logger = deps.logger ?? silentLogger;
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info('request', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, actor: res.locals.actor });
+      const { actor, dispatchId, workflowId } = res.locals;
+      const fields = { method: req.method, path: req.path, route: routeTemplate(req, res), status: res.statusCode, ms: Math.round(ms * 10) / 10, actor, dispatchId, workflowId };
+      if (req.path === METRICS_PATH && res.statusCode < 400) logger.debug?.('request', fields);
+      else logger.info('request', fields);
     });
     next();
   };
@@ -78,17 +88,23 @@ export function createApp(deps: ApiDeps): Express {
   const registry = buildRegistry(deps);
   const openapi = buildOpenApi(registry, API_VERSION);
   const authenticate = createAuthenticator(deps.prisma);
+  const metrics = createApiMetrics({ prisma: deps.prisma, logger: deps.logger ?? silentLogger, token: deps.metricsToken });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps));
+  app.use(metrics.observe);
+  app.use('/dispatches/:id', tagDispatch);
   if (deps.corsOrigins?.length) app.use(cors(deps.corsOrigins));
   app.use((_req, res, next) => {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
     next();
   });
+  app.get(METRICS_PATH, metrics.serve);
   app.use(express.json({ limit: deps.bodyLimit ?? '64kb', strict: true }));
   app.use(docsRouter(() => openapi));
+  // The control board: HTML pages for people (session cookie + CSRF), on the same ports as the API.
+  if (deps.board !== false) app.use('/board', createBoard(deps, deps.board));
   app.use(
     registry.router({
       async authenticate(req) {

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { PrismaRecordStore } from '../activities/records';
 import type { PrismaClient } from '../prisma/client';
 import type { Logger } from './logger';
+import type { BoardSettings } from './routes/board/settings';
 
 export interface ApiDeps {
   temporal: Client;
@@ -25,4 +26,8 @@ export interface ApiDeps {
   actionAnswerWithinMs?: number;
   /** Origins allowed by CORS; none by default (no CORS headers at all). */
   corsOrigins?: string[];
+  /** METRICS_TOKEN: when set, `GET /metrics` wants it as a Bearer token; unset → public like /health. */
+  metricsToken?: string;
+  /** The control board at /board (sessions, Temporal Web link, refresh period); `false` leaves it out. */
+  board?: BoardSettings | false;
 }

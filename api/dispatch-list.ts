@@ -1,6 +1,6 @@
 /** The dispatch list, served from the read model (PostgreSQL) with filters, a sensible order and pagination. */
-import type { Prisma, PrismaClient } from '../../../prisma/client';
-import type { ListDispatchesQuery } from '../../schemas/dispatch.schemas';
+import type { Prisma, PrismaClient } from '../prisma/client';
+import type { ListDispatchesQuery } from './schemas/dispatch.schemas';
 
 const range = (from?: string, to?: string) =>
   from || to ? { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lte: new Date(to) } : {}) } : undefined;

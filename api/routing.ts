@@ -49,6 +49,8 @@ export interface RouteSpec<PS extends Schema = Schema, QS extends Schema = Schem
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** Mutating routes name their audit action and target. */
   audit?: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>) => { action: string; target: string };
+  /** Body fields the audit trail must never keep (e.g. a password): recorded as "[oculto]". */
+  secretFields?: readonly string[];
   handler(ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>): Promise<RouteResult>;
 }
 
@@ -99,14 +101,21 @@ async function run(spec: RouteSpec, deps: RoutingDeps, req: Request, res: Respon
   const target = spec.audit?.(ctx);
   try {
     const result = await spec.handler(ctx);
-    if (target) await recordAudit(deps, principal, target, ctx, result.status ?? 200);
+    if (target) await recordAudit(deps, principal, target, auditable(spec, ctx), result.status ?? 200);
     res.status(result.status ?? 200).set(result.headers ?? {}).json(result.body);
   } catch (err) {
     const apiError = toApiError(err);
     // Business rejections are part of the trail; outages and bugs are in the log instead.
-    if (target && apiError.status < 500) await recordAudit(deps, principal, target, ctx, apiError.status, apiError.code);
+    if (target && apiError.status < 500) await recordAudit(deps, principal, target, auditable(spec, ctx), apiError.status, apiError.code);
     throw err; // the error handler maps it again and logs the original when it is a 5xx
   }
+}
+
+/** The context as the audit trail may keep it: secret body fields hidden. */
+function auditable(spec: RouteSpec, ctx: StoredContext): StoredContext {
+  if (!spec.secretFields?.length || !ctx.body) return ctx;
+  const body = Object.fromEntries(Object.entries(ctx.body).map(([k, v]) => [k, spec.secretFields!.includes(k) ? '[oculto]' : v]));
+  return { ...ctx, body: body as StoredContext['body'] };
 }
 
 async function recordAudit(deps: RoutingDeps, principal: Principal, target: { action: string; target: string }, ctx: StoredContext, status: number, code?: string) {

@@ -4,12 +4,13 @@ import { loadConfig } from '../config/config';
 import { createPrismaRecordStore } from '../activities/records';
 import { createPrisma } from '../prisma/client';
 import { createApp, type ApiDeps } from './app';
-import { createJsonLogger } from './logger';
+import { createJsonLogger, type Logger } from './logger';
 import { connectTemporalForApi } from './temporal';
 
 export interface RunningApi {
   server: Server;
   url: string;
+  logger: Logger;
   close(): Promise<void>;
 }
 
@@ -25,9 +26,15 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, extra: Part
     store: createPrismaRecordStore(prisma),
     prisma,
     logger,
+    metricsToken: config.METRICS_TOKEN,
     async health() {
       const [t, database] = await Promise.all([temporal.healthy(), prisma.$queryRaw`SELECT 1`.then(() => true, () => false)]);
       return { temporal: t, database };
+    },
+    board: {
+      temporalWebUrl: env.TEMPORAL_WEB_URL ?? `http://localhost:${env.TEMPORAL_UI_PORT ?? 8233}`,
+      namespace: config.TEMPORAL_NAMESPACE,
+      secureCookies: env.BOARD_SECURE_COOKIES === 'true',
     },
     ...extra,
   });
@@ -39,6 +46,7 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, extra: Part
   return {
     server,
     url,
+    logger,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -50,16 +58,16 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, extra: Part
 
 async function main(): Promise<void> {
   const api = await startApi();
-  console.log(`Levante API listening on ${api.url} (docs: ${api.url}/docs)`);
+  api.logger.info(`Levante API listening on ${api.url} (docs: ${api.url}/docs, metrics: ${api.url}/metrics)`, { url: api.url });
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal} received: finishing open requests`);
+    api.logger.info(`${signal} received: finishing open requests`, { signal });
     api.close().then(
       () => process.exit(0),
       (err) => {
-        console.error(err);
+        api.logger.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) });
         process.exit(1);
       },
     );
@@ -70,7 +78,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((err) => {
-    console.error(err instanceof Error ? err.message : err);
+    // Before the config is read there is no level to honour: one JSON line at error level, then exit.
+    createJsonLogger('error').error('API failed to start', { error: err instanceof Error ? err.message : String(err) });
     process.exit(1);
   });
 }

@@ -13,6 +13,7 @@ import { isListening } from './lib/ports.mjs';
 import { ensureDatabase, startPostgres } from './lib/postgres.mjs';
 import { ensureTemporalCli, startDevServer, TEMPORAL_CLI_VERSION } from './lib/temporal.mjs';
 import { bootstrapAdminKey } from './lib/bootstrap-admin';
+import { bootstrapBoardAdmin } from './lib/bootstrap-board';
 
 const root = resolve(__dirname, '..');
 const state = join(root, '.state');
@@ -32,11 +33,13 @@ async function main(): Promise<void> {
   startChild('worker', process.execPath, ['--import', 'tsx', 'workers/main.ts']);
   startChild('api', process.execPath, ['--import', 'tsx', 'api/server.ts']);
   const adminKey = await bootstrapAdminKey(env.DATABASE_URL!, join(state, 'admin-api-key.txt'));
+  const boardAdmin = await bootstrapBoardAdmin(env.DATABASE_URL!, join(state, 'board-admin.txt'));
   const apiPort = port('API_PORT', 3000);
   log('Waiting for the worker (it bundles the workflow code) and the API…');
   await Promise.all([waitForWorker(), waitForHttp(`http://127.0.0.1:${apiPort}/health`), waitForHttp(`http://127.0.0.1:${port('SIMULATOR_PORT', 4010)}/health`)]);
   log('──────────────────────────────────────────────────────────────');
   log(`API            http://localhost:${apiPort}   (docs: http://localhost:${apiPort}/docs)`);
+  log(`Board          http://localhost:${apiPort}/board   (user ${boardAdmin.username}, password ${boardAdmin.password}; kept in .state/board-admin.txt)`);
   log(`Temporal Web   http://localhost:${port('TEMPORAL_UI_PORT', 8233)}/namespaces/${env.TEMPORAL_NAMESPACE}/workflows`);
   log(`Mail catcher   http://localhost:${port('MAILDEV_WEB_PORT', 1080)}`);
   log(`Terminals      http://localhost:${port('SIMULATOR_PORT', 4010)}/health`);

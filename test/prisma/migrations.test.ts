@@ -216,6 +216,16 @@ describe('migrations agree with schema.prisma', () => {
       await p.clientMandate.create({ data: { clientRuc: '20100047218', grantedAt: new Date('2026-01-15'), expiresAt: new Date('2027-01-15') } });
       return p.clientMandate.findUniqueOrThrow({ where: { clientRuc: '20100047218' } });
     },
+    StaffAccount: async (p) => {
+      await p.staffAccount.create({ data: { username: 'rosa.quispe', name: 'Rosa Quispe', role: 'supervisor', function: 'supervision', passwordHash: 'scrypt$32768$8$1$salt$hash' } });
+      return p.staffAccount.findUniqueOrThrow({ where: { username: 'rosa.quispe' } });
+    },
+    BoardSession: async (p) => {
+      const account = await p.staffAccount.create({ data: { username: 'jorge.salas', name: 'Jorge Salas', role: 'operator', function: 'esc', executiveId: 'ESC-07', passwordHash: 'scrypt$32768$8$1$salt$hash' } });
+      await p.boardSession.create({ data: { id: 'b'.repeat(64), accountId: account.id, csrfToken: 'token', lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) } });
+      await p.staffAccount.delete({ where: { id: account.id } }); // sessions go with their account (ON DELETE CASCADE)
+      return (await p.boardSession.count({ where: { id: 'b'.repeat(64) } })) === 0;
+    },
   };
 
   it.each(Object.keys(roundTrips))('writes and reads %s through Prisma Client', async (model) => {

@@ -1,12 +1,13 @@
 /** Dispatches: open one (idempotent by business id), list them from the read model, read one live, its history. */
 import { z } from 'zod';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { clientRecord, toClientView } from '../../../domain/board/client-view';
 import { dispatchWorkflowId } from '../../../domain/ids';
 import { getDispatch } from '../../../workflows/dispatch.messages';
 import type { ApiDeps } from '../../deps';
 import type { ClientCache } from '../../ttl-cache';
 import { agreementOf, startDispatchWorkflow } from './dispatch-start';
-import { listDispatches } from './dispatch-list';
+import { listDispatches } from '../../dispatch-list';
 import { ApiError, isTemporalDown } from '../../errors';
 import { OPERATORS, READERS, type Principal } from '../../principal';
 import type { RouteRegistry } from '../../routing';
@@ -60,7 +61,8 @@ export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps, clients:
     query: listDispatchesQuery,
     responses: { 200: { description: 'Página de despachos: items, total, limit, offset' } },
     async handler({ query, principal }) {
-      return { body: await listDispatches(deps.prisma, query, principal.role === 'client' ? principal.clientRuc : null) };
+      const page = await listDispatches(deps.prisma, query, principal.role === 'client' ? principal.clientRuc : null);
+      return { body: principal.role === 'client' ? { ...page, items: page.items.map((item) => clientRecord(item)) } : page };
     },
   });
 
@@ -78,13 +80,14 @@ export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps, clients:
         const handle = deps.temporal.workflow.getHandle(dispatchWorkflowId(params.id));
         const view = await deps.temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(getDispatch));
         assertVisible(principal, view.client.ruc);
-        return { body: { source: 'workflow', dispatch: view } };
+        // A client sees its dispatch's status and dates, never the broker's internals (executives, incidents, billing).
+        return { body: { source: 'workflow', dispatch: principal.role === 'client' ? toClientView(view, new Date().toISOString()) : view } };
       } catch (err) {
         if (!(err instanceof WorkflowNotFoundError) && !isTemporalDown(err)) throw err;
         const record = await deps.store.get(params.id);
         if (!record) throw isTemporalDown(err) ? err : notFound();
         assertVisible(principal, record.clientRuc);
-        return { body: { source: 'read-model', dispatch: record } };
+        return { body: { source: 'read-model', dispatch: principal.role === 'client' ? clientRecord({ ...record }) : record } };
       }
     },
   });
@@ -102,7 +105,9 @@ export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps, clients:
       if (!record) throw notFound();
       assertVisible(principal, record.clientRuc);
       const [statuses, glosas] = await Promise.all([deps.store.history(params.id), deps.store.listGlosas(params.id)]);
-      return { body: { dispatchId: params.id, statuses, glosas } };
+      if (principal.role !== 'client') return { body: { dispatchId: params.id, statuses, glosas } };
+      // A client sees its status changes and 40025 status notes, not the billing of extraordinary services (10110).
+      return { body: { dispatchId: params.id, statuses, glosas: glosas.filter((g) => g.code === '40025') } };
     },
   });
 }
