@@ -4,7 +4,7 @@
  * the internal targets and tests can run them short. Legal values come from DOMAIN.md's "Two clocks" table and
  * must be checked against the SUNAT text before a client relies on them.
  */
-import { addBusinessTime, addCalendarMonths, type BusinessCalendar, LIMA_UTC_OFFSET_MINUTES, parseInstant } from './calendar';
+import { addBusinessDayTime, addBusinessTime, addCalendarMonths, type BusinessCalendar, LIMA_UTC_OFFSET_MINUTES, parseInstant } from './calendar';
 import type { Regime } from './dispatch';
 import { DAY, HOUR } from './durations';
 import type { DispatchState } from './lifecycle';
@@ -18,6 +18,13 @@ export interface DispatchPolicy {
   damDraftMs: number;
   /** A complaint or cost contingency reaches the supervisor within this much business time. */
   complaintEscalationBusinessMs: number;
+  /**
+   * How "24 hrs. útiles" is counted: `business_days` (default) — hours of business days, non-business days
+   * skipped (Friday 17:00 → Monday 17:00); `office_hours` — only the 09:00–18:00 office hours of business days
+   * (Monday 10:00 → Wednesday 16:00), a client's option. Absent in runs from before change
+   * business-days-reading-2026-12, which counted office hours.
+   */
+  complaintEscalationReading?: 'business_days' | 'office_hours';
   /** SADA (anticipated import) regularization, from the end of discharge. */
   sadaRegularizationTargetMs: number;
   sadaRegularizationLegalMs: number;
@@ -50,6 +57,7 @@ export const DEFAULT_POLICY: DispatchPolicy = {
   reviewReminderBeforeMs: 6 * HOUR,
   damDraftMs: 24 * HOUR,
   complaintEscalationBusinessMs: 24 * HOUR,
+  complaintEscalationReading: 'business_days',
   sadaRegularizationTargetMs: 10 * DAY,
   sadaRegularizationLegalMs: 15 * DAY,
   exportRegularizationTargetMs: 10 * DAY,
@@ -171,5 +179,6 @@ export function documentReviewDueAt(receivedAt: string, policy: DispatchPolicy):
 
 /** A complaint logged at `loggedAt` must reach the supervisor by this instant (business time). */
 export function complaintEscalationDueAt(cal: BusinessCalendar, loggedAt: string, policy: DispatchPolicy): string {
-  return addBusinessTime(cal, loggedAt, policy.complaintEscalationBusinessMs);
+  const add = policy.complaintEscalationReading === 'business_days' ? addBusinessDayTime : addBusinessTime;
+  return add(cal, loggedAt, policy.complaintEscalationBusinessMs);
 }

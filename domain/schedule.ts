@@ -7,8 +7,7 @@ import type { Audience, Notification } from './notifications';
 import type { DispatchState } from './state-machine';
 import type { DispatchBook } from './dispatch-book';
 import type { BusinessCalendar } from './calendar';
-import { addBusinessTime } from './calendar';
-import { CLOCK_LABEL_ES, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
+import { CLOCK_LABEL_ES, complaintEscalationDueAt, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
   state: DispatchState;
@@ -48,7 +47,7 @@ export function openDeadlines({ state, book, policy, calendar }: ScheduleContext
   }
   for (const c of book.complaints) {
     if (c.reportedAt) continue;
-    list.push(deadline('complaint_escalation', addBusinessTime(calendar, c.at, policy.complaintEscalationBusinessMs), c.id));
+    list.push(deadline('complaint_escalation', complaintEscalationDueAt(calendar, c.at, policy), c.id));
   }
   if (state.direction === 'import' && state.modality === 'diferido' && state.dischargeEndedAt && !state.damNumber) {
     list.push(deadline('deferred_numbering', at(state.dischargeEndedAt, policy.deferredNumberingLegalMs), 'dam'));

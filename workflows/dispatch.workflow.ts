@@ -50,6 +50,8 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
   // A run that started before regime expiry counted calendar months keeps its day count (deterministic replay);
   // its next run (continue-as-new after a reminder) counts months.
   if (!patched(PATCHES.regimeExpiryMonths)) policy.regimeExpiryMonths = undefined;
+  // Likewise, a run from before "24 hrs. útiles" counted business days keeps counting office hours.
+  if (!patched(PATCHES.businessDaysReading)) policy.complaintEscalationReading = 'office_hours';
   const c = input.carried;
   if (c) return new DispatchRuntime(input.dispatch, input.openedAt, policy, c.state, c.book, c.calendar, c.searchAttributes);
   const docs = requiredDocuments(input.dispatch, input.agreement?.extraDocuments);

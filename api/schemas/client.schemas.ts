@@ -12,6 +12,8 @@ export const deadlineOverrides = z.strictObject({
   reviewReminderBeforeMs: ms.optional(),
   damDraftMs: ms.optional(),
   complaintEscalationBusinessMs: ms.optional(),
+  /** How "24 hrs. útiles" is counted for this client: business days (default) or office hours only. */
+  complaintEscalationReading: z.enum(['business_days', 'office_hours']).optional(),
   sadaRegularizationTargetMs: ms.optional(),
   exportRegularizationTargetMs: ms.optional(),
   regularizationReminderBeforeMs: ms.optional(),

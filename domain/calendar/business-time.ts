@@ -24,8 +24,20 @@ function workingWindow(cal: BusinessCalendar): { open: number; close: number } {
  * opening; a duration that ends exactly at closing time ends then (not at the next opening). Zero returns `fromIso`.
  */
 export function addBusinessTime(cal: BusinessCalendar, fromIso: string, ms: number): string {
+  return addWithinDailyWindow(cal, fromIso, ms, workingWindow(cal));
+}
+
+/**
+ * The instant `ms` after `fromIso` counting every hour of business days (00:00–24:00 local) and none of the
+ * other days: "24 hrs. útiles" read as 24 hours with non-business days skipped. Friday 17:00 + 24 h = Monday
+ * 17:00 (Tuesday 17:00 when Monday is a holiday); starting on a non-business day counts from the next one's 00:00.
+ */
+export function addBusinessDayTime(cal: BusinessCalendar, fromIso: string, ms: number): string {
+  return addWithinDailyWindow(cal, fromIso, ms, { open: 0, close: DAY });
+}
+
+function addWithinDailyWindow(cal: BusinessCalendar, fromIso: string, ms: number, { open, close }: { open: number; close: number }): string {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`business time must be a non-negative number: ${ms}`);
-  const { open, close } = workingWindow(cal);
   let local = toLocalMs(cal, fromIso);
   if (ms === 0) return localMsToIso(cal, local);
   let remaining = ms;

@@ -23,6 +23,7 @@ describe('policy', () => {
       reviewReminderBeforeMs: 6 * HOUR,
       damDraftMs: 24 * HOUR,
       complaintEscalationBusinessMs: 24 * HOUR,
+      complaintEscalationReading: 'business_days',
       sadaRegularizationTargetMs: 10 * DAY,
       sadaRegularizationLegalMs: 15 * DAY,
       exportRegularizationTargetMs: 10 * DAY,
@@ -109,9 +110,30 @@ describe('nextDeadline', () => {
   });
 });
 
-describe('complaint escalation', () => {
-  it('is due 24 business hours after the complaint, across the weekend and Fiestas Patrias', () => {
-    const cal = peruCalendar(['2026-07-28', '2026-07-29']);
-    expect(complaintEscalationDueAt(cal, '2026-07-24T15:00:00.000Z', DEFAULT_POLICY)).toBe('2026-07-30T21:00:00.000Z');
+describe('complaint escalation ("24 hrs. útiles")', () => {
+  const cal = peruCalendar(['2026-07-28', '2026-07-29', '2026-12-07']);
+  const officeHours = { ...DEFAULT_POLICY, complaintEscalationReading: 'office_hours' as const };
+
+  it('by default counts 24 hours of business days, skipping the others: Friday 17:00 is due Monday 17:00', () => {
+    expect(complaintEscalationDueAt(cal, '2026-07-17T17:00:00-05:00', DEFAULT_POLICY)).toBe('2026-07-20T22:00:00.000Z');
+  });
+
+  it('a Friday 17:00 complaint before a Monday holiday is due Tuesday 17:00', () => {
+    // 7 December 2026 (a Monday) declared non-working in this calendar.
+    expect(complaintEscalationDueAt(cal, '2026-12-04T17:00:00-05:00', DEFAULT_POLICY)).toBe('2026-12-08T22:00:00.000Z');
+  });
+
+  it('Monday 10:00 is due Tuesday 10:00 by default, and Wednesday 16:00 under the office-hours option', () => {
+    expect(complaintEscalationDueAt(cal, '2026-07-06T10:00:00-05:00', DEFAULT_POLICY)).toBe('2026-07-07T15:00:00.000Z');
+    expect(complaintEscalationDueAt(cal, '2026-07-06T10:00:00-05:00', officeHours)).toBe('2026-07-08T21:00:00.000Z');
+  });
+
+  it('across the weekend and Fiestas Patrias: Friday 24 July 10:00 is due Monday 27 10:00 (office hours: Thursday 30 16:00)', () => {
+    expect(complaintEscalationDueAt(cal, '2026-07-24T15:00:00.000Z', DEFAULT_POLICY)).toBe('2026-07-27T15:00:00.000Z');
+    expect(complaintEscalationDueAt(cal, '2026-07-24T15:00:00.000Z', officeHours)).toBe('2026-07-30T21:00:00.000Z');
+  });
+
+  it('a complaint logged on a non-business day starts counting at the next business day', () => {
+    expect(complaintEscalationDueAt(cal, '2026-07-25T10:00:00-05:00', DEFAULT_POLICY)).toBe('2026-07-28T05:00:00.000Z'); // Monday 24:00
   });
 });

@@ -61,3 +61,25 @@ export function mondayOfPlainWeek(now: Date): { monday: string; holidays: string
     if ([0, 1, 2, 3, 4].every((d) => !holidays.includes(addDays(date, d)))) return { monday: date, holidays };
   }
 }
+
+/** Minute by minute: when `minutes` of business days (any hour of a Mon–Fri non-holiday date) have passed since `from`. */
+export function naiveAddBusinessDayMinutes(from: Date, minutes: number, holidays: string[]): Date {
+  let t = from.getTime();
+  let left = minutes;
+  while (left > 0) {
+    const date = new Date(t - 5 * HOUR).toISOString().slice(0, 10);
+    const weekday = limaWeekday(date);
+    if (weekday >= 1 && weekday <= 5 && !holidays.includes(date)) left -= 1;
+    t += 60_000;
+  }
+  return new Date(t);
+}
+
+/** The first Friday after `now` (+2 days) whose next Monday, Tuesday and Wednesday are ordinary business days. */
+export function fridayBeforePlainWeek(now: Date): { friday: string; holidays: string[] } {
+  const holidays = peruHolidaysAround(now);
+  for (let date = addDays(limaDate(now), 2); ; date = addDays(date, 1)) {
+    if (limaWeekday(date) !== 5) continue;
+    if ([0, 3, 4, 5].every((d) => !holidays.includes(addDays(date, d)))) return { friday: date, holidays };
+  }
+}

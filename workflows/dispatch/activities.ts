@@ -46,6 +46,8 @@ export const PATCHES = {
   boundedSideEffects: 'bounded-side-effects-2026-12',
   /** 2026-12-03: regime 20/70 expiry counted in calendar months from the levante (was 548/365 days). */
   regimeExpiryMonths: 'regime-expiry-months-2026-12',
+  /** 2026-12-03: the complaint's "24 hrs. útiles" counted as hours of business days (was office hours). */
+  businessDaysReading: 'business-days-reading-2026-12',
 } as const;
 
 // Record writes are short PostgreSQL statements: as local activities they run inside the workflow task that
