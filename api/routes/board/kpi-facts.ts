@@ -3,8 +3,8 @@
  * trail for what the read model does not keep: the end of discharge and when a complaint was reported), so the
  * computation in domain/kpis stays pure.
  */
-import { addBusinessTime, mergeHolidays, peruCalendar } from '../../../domain/calendar';
-import { DEFAULT_POLICY, resolvePolicy, type DispatchPolicy } from '../../../domain/clocks';
+import { mergeHolidays, peruCalendar } from '../../../domain/calendar';
+import { complaintEscalationDueAt, DEFAULT_POLICY, resolvePolicy, type DispatchPolicy } from '../../../domain/clocks';
 import type { ComplaintFacts, DispatchFacts, Period, ServiceFacts } from '../../../domain/kpis/kpis';
 import { nationalHolidays } from '../../../activities/calendar/holidays';
 import type { Prisma } from '../../../prisma/client';
@@ -82,7 +82,7 @@ export async function gatherKpiFacts(board: Board, period: Period, f: KpiFilters
       kind: i.kind as ComplaintFacts['kind'],
       category: i.description.split(':')[0] ?? 'other',
       at,
-      dueAt: addBusinessTime(calendar, at, DEFAULT_POLICY.complaintEscalationBusinessMs),
+      dueAt: complaintEscalationDueAt(calendar, at, DEFAULT_POLICY),
       reportedAt: reportedAt.get(`${i.dispatchId}/${complaintId}`),
     };
   });
