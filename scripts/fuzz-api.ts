@@ -1,18 +1,32 @@
 /**
  * `npm run fuzz:api`: property-based fuzzing of the operator API driven by its own OpenAPI document
  * (schemathesis: examples, coverage and fuzzing phases), with an admin key so every route is reachable.
- * Bounded: FUZZ_MAX_EXAMPLES per operation (default 25) and FUZZ_MAX_TIME seconds (default 240).
- * Fails when any response is a 5xx, counted by the API itself (and by schemathesis' not_a_server_error check).
- * Needs schemathesis: `pip install --user schemathesis` (or set SCHEMATHESIS to its executable).
+ * Before it runs, live resources are seeded (dispatches in the state each action needs, a partner with
+ * operations and non-conformities, a client) and every path parameter is pointed at them through
+ * schemathesis' config file, so generated requests reach the handlers instead of a 404.
+ * Bounded: FUZZ_MAX_EXAMPLES per operation (default 25), FUZZ_MAX_TIME seconds (default 240), and a hard
+ * deadline of FUZZ_MAX_TIME + 120 s after which schemathesis is stopped (SIGTERM, then SIGKILL).
+ * schemathesis' own console report goes to a file (FUZZ_REPORT, default .state/fuzz/schemathesis.txt, plus a
+ * JSON run report beside it): its closing line imitates pytest's, which CI would read as a test runner's
+ * verdict, so only its figures are printed here, in our own words.
+ * Fails when any response is a 5xx (counted by the API itself) or when too few requests were made to mean
+ * anything (FUZZ_MIN_REQUESTS, default 1000). FUZZ_EXTRA_ARGS adds space-separated `schemathesis run` arguments
+ * while investigating (e.g. `--include-path-regex milestones --report har`).
+ * Needs schemathesis: `pip install --user schemathesis` (or SCHEMATHESIS).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '../api/logger';
+import { DOCUMENT_KINDS } from '../domain/documents';
+import { PARTNER_OFFICES } from '../domain/partners/partner';
 import { startThrowawayApi } from './lib/throwaway-api';
 
 const log = (m: string) => console.log(`[fuzz:api] ${m}`);
+// Seconds schemathesis may run past --max-time (it finishes the operation in flight) before it is stopped.
+const DEADLINE_GRACE_S = 120;
+const KILL_AFTER_TERM_MS = 10_000;
 
 function schemathesisCommand(): string[] {
   if (process.env.SCHEMATHESIS) return [process.env.SCHEMATHESIS];
@@ -27,6 +41,11 @@ async function main(): Promise<number> {
   const cmd = schemathesisCommand();
   const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 25);
   const maxTime = Number(process.env.FUZZ_MAX_TIME ?? 240);
+  const minRequests = Number(process.env.FUZZ_MIN_REQUESTS ?? 1000);
+  const report = resolve(process.env.FUZZ_REPORT ?? join(__dirname, '..', '.state', 'fuzz', 'schemathesis.txt'));
+  const jsonReport = `${report.replace(/\.txt$/, '')}.json`;
+  mkdirSync(dirname(report), { recursive: true });
+  rmSync(jsonReport, { force: true });
   const statuses = new Map<number, number>();
   const serverErrors: string[] = [];
   const counter: Logger = {
@@ -41,13 +60,14 @@ async function main(): Promise<number> {
   };
   const stack = await startThrowawayApi('fuzz', { logger: counter, log, ownNamespace: true });
   const dir = mkdtempSync(join(tmpdir(), 'levante-fuzz-'));
-  const started = Date.now();
   try {
-    const ids = await seedDispatches(stack.url, stack.operatorKey);
-    // Most generated ids are unknown (404); this dictionary sends 80 % of path ids to live dispatches instead,
-    // so the actions reach the workflow's validators and handlers.
+    const seeded = Date.now();
+    const doc = await readOpenApi(stack.url);
+    const seeds = await seed(stack.url, stack.adminKey, doc);
     const configFile = join(dir, 'schemathesis.toml');
-    writeFileSync(configFile, `[dictionaries.dispatches]\nvalues = ${JSON.stringify(ids)}\n\n[parameters]\n"path.id" = { dictionary = "dispatches", probability = 0.8 }\n`);
+    writeFileSync(configFile, schemathesisConfig(seeds, doc.names));
+    log(`seeded ${seeds.params.id!.length} dispatches, ${seeds.params.doNumber!.length} partner operations, ${seeds.params.ncId!.length} non-conformities in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+    statuses.clear(); // the figures below count the fuzzer's requests only
     const args = [
       ...cmd.slice(1),
       '--config-file', configFile,
@@ -63,23 +83,34 @@ async function main(): Promise<number> {
       '--suppress-health-check', 'all',
       '--generation-database', 'none',
       '--no-color',
+      '--report', 'json', '--report-json-path', jsonReport,
       '-H', `Authorization: Bearer ${stack.adminKey}`,
+      ...(process.env.FUZZ_EXTRA_ARGS ? process.env.FUZZ_EXTRA_ARGS.split(' ') : []),
     ];
     log(`${cmd[0]} ${args.join(' ').replace(stack.adminKey, '<admin key>')}`);
-    const code = await new Promise<number>((resolve) => {
-      spawn(cmd[0]!, args, { stdio: 'inherit' }).on('exit', (c) => resolve(c ?? 1));
-    });
+    log(`full report: ${report}`);
+    const started = Date.now();
+    const run = await runWithDeadline(cmd[0]!, args, report, (maxTime + DEADLINE_GRACE_S) * 1000);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);
     const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-    log(`${total} requests in ${seconds} s; by status: ${byStatus}`);
-    log(`5xx responses: ${serverErrors.length}${serverErrors.length ? `\n  ${[...new Set(serverErrors)].slice(0, 20).join('\n  ')}` : ''}`);
-    log(`schemathesis exit code ${code}`);
+    log(`requests: ${total} in ${seconds} s; by status: ${byStatus || 'none'}`);
+    for (const line of describeReport(report, jsonReport)) log(line);
+    log(`5xx responses: ${serverErrors.length}`);
+    for (const line of [...new Set(serverErrors)].slice(0, 20)) log(`  ${line}`);
+    if (run.interrupted) {
+      log('interrupted: schemathesis was stopped before it finished');
+      return 1;
+    }
+    if (run.timedOut) {
+      log(`schemathesis ran past its deadline (${maxTime + DEADLINE_GRACE_S} s) and was stopped: ${total >= minRequests ? 'it had made enough requests, so the run still counts' : `it hung (only ${total} requests)`}`);
+    } else {
+      log(`schemathesis exit code ${run.code ?? `none (signal ${run.signal})`}`);
+    }
     // The verdict is the API's own count: the only check schemathesis runs is "no 5xx", which the API counts
     // too, so a non-zero exit with no 5xx is schemathesis failing inside itself (seen: a KeyError in its
     // coverage phase) — reported, not fatal, as long as enough requests were made to mean something.
-    const minRequests = Number(process.env.FUZZ_MIN_REQUESTS ?? 1000);
-    if (code !== 0 && serverErrors.length === 0) log(`schemathesis ended with an error of its own (exit ${code}); no 5xx was served`);
+    if (!run.timedOut && run.code !== 0 && serverErrors.length === 0) log(`schemathesis ended with an error of its own; no 5xx was served (see the full report)`);
     if (total < minRequests) log(`only ${total} requests (< ${minRequests}): the run proves too little`);
     return serverErrors.length > 0 || total < minRequests ? 1 : 0;
   } finally {
@@ -88,30 +119,315 @@ async function main(): Promise<number> {
   }
 }
 
-/** Opens an APMTC import, a DPWC import with restricted goods and an export for the fuzzer's actions to hit. */
-async function seedDispatches(url: string, key: string): Promise<string[]> {
-  const base = {
-    client: { ruc: '20100047218', name: 'Importadora Andina S.A.C.', contacts: [{ name: 'Lucía Ramos', email: 'lucia@andina.example.pe' }] },
-    modality: 'anticipado',
-    vessel: 'MSC Callao Express',
-    eta: '2026-12-01T10:00:00.000Z',
-    bl: 'MSCU1234567',
-    goods: 'Repuestos de maquinaria',
-    containers: [{ containerNumber: 'MSCU7654321', size: '40' }],
-    executive: { id: 'ESC-07', name: 'Jorge Salas', email: 'jorge.salas@agencia.example.pe' },
+interface RunOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Stopped by the deadline. */
+  timedOut: boolean;
+  /** Stopped because this script was asked to stop (SIGTERM/SIGINT). */
+  interrupted: boolean;
+}
+
+/**
+ * Runs schemathesis with stdout and stderr in `reportFile`, in a process group of its own so the deadline (and a
+ * SIGTERM/SIGINT sent to this script) stops it and anything it started.
+ */
+function runWithDeadline(command: string, args: string[], reportFile: string, deadlineMs: number): Promise<RunOutcome> {
+  const out = openSync(reportFile, 'w');
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { stdio: ['ignore', out, out], detached: true });
+    let timedOut = false;
+    let interrupted = false;
+    let killer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      const signal = (s: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, s);
+        } catch {
+          // already gone
+        }
+      };
+      signal('SIGTERM');
+      killer ??= setTimeout(() => signal('SIGKILL'), KILL_AFTER_TERM_MS);
+    };
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, deadlineMs);
+    const onSignal = () => {
+      interrupted = true;
+      stop();
+    };
+    process.once('SIGTERM', onSignal).once('SIGINT', onSignal);
+    child.once('error', (err) => {
+      clearTimeout(deadline);
+      closeSync(out);
+      fail(err);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(deadline);
+      clearTimeout(killer);
+      process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+      closeSync(out);
+      done({ code, signal, timedOut, interrupted });
+    });
+  });
+}
+
+/** schemathesis' figures, from its JSON run report when it wrote one, else from its console report. */
+function describeReport(consoleReport: string, jsonReport: string): string[] {
+  const text = existsSync(consoleReport) ? readFileSync(consoleReport, 'utf8') : '';
+  if (existsSync(jsonReport)) {
+    const doc = JSON.parse(readFileSync(jsonReport, 'utf8')) as SchemathesisReport;
+    const ops = doc.operations;
+    const phases = Object.entries(doc.phases ?? {}).map(([name, p]) => `${name} ${p.status}`).join(', ');
+    const warnings = Object.entries(doc.warnings ?? {}).filter(([, labels]) => labels.length > 0);
+    return [
+      `operations covered: ${ops ? `${ops.tested} of ${ops.selected} selected (${ops.total} in the document)` : 'unknown'}; test cases generated: ${doc.test_cases.generated}; phases: ${phases || 'none'}; schemathesis ran ${doc.running_time?.toFixed(1) ?? '?'} s (stop reason: ${doc.stop_reason})`,
+      `schemathesis warnings: ${warnings.length}`,
+      ...warnings.map(([kind, labels]) => `  ${kind.replace(/_/g, ' ')}: ${labels.length} operations (${labels.join(', ')})`),
+      ...(doc.failures.length ? [`failures found by schemathesis: ${doc.failures.map((f) => `${f.title} ×${f.count}`).join('; ')}`] : []),
+      ...(doc.errors.length ? [`errors inside schemathesis: ${doc.errors.map((e) => `${e.title} ×${e.count}`).join('; ')}`] : []),
+    ];
+  }
+  // No JSON report: schemathesis was stopped or crashed. Read what its console report got to.
+  const tested = /Tested:\s*(\d+)/.exec(text)?.[1];
+  const generated = /(\d+) generated/.exec(text)?.[1];
+  const phases = [...text.matchAll(/^\s*\S+\s+(Examples|Coverage|Fuzzing) \(in ([\d.]+)s\)/gm)].map((m) => `${m[1]!.toLowerCase()} finished in ${m[2]} s`);
+  const warnings = [...text.matchAll(/⚠️\s*(.+?): (\d+) operations?/g)].map((m) => `  ${m[1]!.toLowerCase()}: ${m[2]} operations`);
+  return [
+    `no JSON run report (schemathesis did not finish); operations covered: ${tested ?? 'unknown'}; test cases generated: ${generated ?? 'unknown'}; phases: ${phases.join(', ') || 'none finished'}`,
+    `schemathesis warnings: ${warnings.length || 'none listed'}`,
+    ...warnings,
+  ];
+}
+
+interface SchemathesisReport {
+  running_time?: number;
+  stop_reason: string;
+  operations: { total: number; selected: number; tested: number } | null;
+  phases: Record<string, { status: string }> | null;
+  test_cases: { generated: number };
+  failures: { title: string; count: number }[];
+  errors: { title: string; count: number }[];
+  warnings: Record<string, string[]>;
+}
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+}
+type JsonSchema = { properties?: Record<string, JsonSchema>; enum?: string[] };
+
+/** What the fuzzer will read: every path parameter name, the dispatch actions, and the document itself. */
+async function readOpenApi(url: string): Promise<{ doc: OpenApiDoc; names: Set<string>; actions: string[] }> {
+  const doc = (await (await fetch(`${url}/openapi.json`)).json()) as OpenApiDoc;
+  const paths = Object.keys(doc.paths);
+  return {
+    doc,
+    names: new Set(paths.flatMap((p) => [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))),
+    actions: paths.map((p) => /^\/dispatches\/\{id\}\/actions\/([\w-]+)$/.exec(p)?.[1]).filter((a): a is string => !!a),
+  };
+}
+
+// ---- Seeding -------------------------------------------------------------------------------------------
+
+interface Seeds {
+  /** Path parameter name → live ids, for every operation that has that parameter. */
+  params: Record<string, string[]>;
+  /** Body field → values any operation with that field may use (where business rules are stricter than the schema). */
+  bodies: Record<string, string[]>;
+  /** Operation ("POST /dispatches/{id}/actions/levante") → parameter ("path.id", "body.damNumber") → values prepared for it. */
+  operations: Map<string, Record<string, string[]>>;
+}
+
+type Step = [action: string, body?: Record<string, unknown>];
+interface Target {
+  direction?: 'import' | 'export';
+  /** Drive the dispatch up to (not including) this action; the whole path when absent. */
+  before?: string;
+  regime?: '10' | '20' | '40';
+  terminal?: 'APMTC' | 'DPWC';
+  restricted?: boolean;
+  complaints?: number;
+}
+
+const CLIENT_RUC = '20100047218';
+const damNumber = (regime: string) => `118-2026-${regime}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+
+function pathOf(t: Target): Step[] {
+  const docs: Step = ['documents-received', { documents: [...DOCUMENT_KINDS] }];
+  if (t.direction === 'export') return [docs, ['documents-reviewed'], ['cargo-entry'], ['seals'], ['shipped']];
+  return [
+    docs, ['documents-reviewed'], ['draft-emitted'], ['draft-approved'], ['dam-numbered', { damNumber: damNumber(t.regime ?? '10') }],
+    ['channel-assigned', { channel: 'verde' }], ...(t.restricted ? [['senasa-report'] as Step] : []), ['levante'],
+    t.terminal === 'DPWC' ? ['bl-assignment', { carrierRuc: '20512345678', carrierName: 'Transportes Callao S.A.C.' }] : ['appointment', { date: '2026-12-15' }],
+    ['pickup'], ['delivered'], ['container-returned'],
+  ];
+}
+
+/** Where each action is allowed; an action on the import path not listed here gets a dispatch driven up to it. */
+const TARGETS: Record<string, Target> = {
+  'discharge-ended': { before: 'documents-received' },
+  cancel: { before: 'documents-reviewed' },
+  'senasa-report': { before: 'senasa-report', restricted: true, terminal: 'DPWC' },
+  proforma: { before: 'appointment' },
+  liquidation: { before: 'appointment' },
+  'regime-concluded': { before: 'appointment', regime: '20' },
+  'bl-assignment': { before: 'bl-assignment', terminal: 'DPWC' },
+  'container-return': { before: 'container-returned' },
+  close: {},
+  'cargo-entry': { direction: 'export', before: 'cargo-entry' },
+  seals: { direction: 'export', before: 'seals' },
+  shipped: { direction: 'export', before: 'shipped' },
+  regularized: { direction: 'export' },
+  'complaint-reported': { before: 'documents-reviewed', complaints: 3 },
+};
+/** Book entries (no state change): any live dispatch will do. */
+const BOOK_ENTRIES = new Set(['status-glosa', 'extraordinary-service', 'incident', 'complaint']);
+
+/**
+ * Live resources through the API itself: a dispatch for each action, driven to the state where that action is
+ * allowed (a first valid request gets a 2xx, later ones the workflow's 409); a partner in every office with
+ * operations and non-conformities; the client the dispatches belong to; board accounts.
+ */
+async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDoc; actions: string[] }): Promise<Seeds> {
+  const call = async (method: string, path: string, body?: unknown, idempotencyKey?: string) => {
+    const headers: Record<string, string> = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) };
+    const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`seeding ${method} ${path}: ${res.status} ${text.slice(0, 400)}`);
+    return JSON.parse(text || 'null');
+  };
+  const operations: Seeds['operations'] = new Map();
+  const prepare = (operation: string, param: string, ...values: string[]) => {
+    const entry = operations.get(operation) ?? {};
+    operations.set(operation, { ...entry, [param]: [...(entry[param] ?? []), ...values] });
   };
   // Unique per run: business ids are never reused in a namespace, even after the dispatch is closed.
   const run = Date.now().toString(36).toUpperCase();
-  const seeds = [
-    { ...base, dispatchId: `DSP-FUZZ-APM-${run}`, regime: '10', terminal: 'APMTC', restrictedGoods: false },
-    { ...base, dispatchId: `DSP-FUZZ-DPW-${run}`, regime: '20', terminal: 'DPWC', restrictedGoods: true },
-    { ...base, dispatchId: `DSP-FUZZ-EXP-${run}`, regime: '40', terminal: 'APMTC', restrictedGoods: false },
-  ];
-  for (const body of seeds) {
-    const res = await fetch(`${url}/dispatches`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    if (res.status !== 201) throw new Error(`seeding ${body.dispatchId}: ${res.status} ${await res.text()}`);
+  const contact = { name: 'Lucía Ramos', email: 'lucia@andina.example.pe' };
+  await call('PUT', `/clients/${CLIENT_RUC}`, { name: 'Importadora Andina S.A.C.', contacts: [contact], statusReportRecipients: [contact] });
+
+  const dispatches: string[] = [];
+  const complaintIds: string[] = [];
+  const updateIds: [dispatchId: string, updateId: string][] = [];
+  const targets = actions.filter((a) => !BOOK_ENTRIES.has(a)).map((action) => [action, TARGETS[action] ?? { before: action }] as const);
+  await inBatches(targets, 4, async ([action, target], i) => {
+    const id = `DSP-FUZZ-${run}-${i}`;
+    const serial = String(1_000_000 + i * 7919).slice(-7);
+    await call('POST', '/dispatches', {
+      dispatchId: id, client: { ruc: CLIENT_RUC, name: 'Importadora Andina S.A.C.', contacts: [contact] },
+      regime: target.direction === 'export' ? '40' : (target.regime ?? '10'), modality: 'diferido', terminal: target.terminal ?? 'APMTC',
+      vessel: 'MSC Callao Express', eta: '2026-12-01T10:00:00.000Z', bl: `MSCU${serial}`, goods: 'Repuestos de maquinaria',
+      containers: [{ containerNumber: `MSCU${serial}`, size: '40' }], restrictedGoods: target.restricted ?? false,
+      executive: { id: 'ESC-07', name: 'Jorge Salas', email: 'jorge.salas@agencia.example.pe' },
+    });
+    const steps = pathOf(target);
+    const stop = target.before ? Math.max(0, steps.findIndex(([a]) => a === target.before)) : steps.length;
+    for (const [n, [step, body]] of steps.slice(0, stop).entries()) {
+      // With an Idempotency-Key the action's outcome can be read back (GET …/actions/outcomes/{updateId}).
+      await call('POST', `/dispatches/${id}/actions/${step}`, body ?? {}, `seed-${n}`);
+      updateIds.push([id, `${step}:seed-${n}`]);
+    }
+    for (let c = 0; c < (target.complaints ?? 0); c++) {
+      const logged = await call('POST', `/dispatches/${id}/actions/complaint`, { category: 'demurrage', description: 'Sobreestadía de contenedor por demora del cliente' });
+      complaintIds.push((logged.dispatch.complaints as { id: string }[]).at(-1)!.id);
+    }
+    dispatches.push(id);
+    prepare(`POST /dispatches/{id}/actions/${action}`, 'path.id', id);
+  });
+  const withOutcomes = updateIds[0]![0];
+  prepare('GET /dispatches/{id}/actions/outcomes/{updateId}', 'path.id', withOutcomes);
+  prepare('GET /dispatches/{id}/actions/outcomes/{updateId}', 'path.updateId', ...updateIds.filter(([d]) => d === withOutcomes).map(([, u]) => u));
+  prepare('POST /dispatches/{id}/actions/dam-numbered', 'body.damNumber', damNumber('10'), damNumber('10'));
+
+  // A partner in every office, management to escalate to, operations for each route that acts on one.
+  const partnerId = `ALZ-FUZZ-${run}`;
+  const hours = { received: 40, declared: 40, inspection: 40, levante: 40, delivered: 40 };
+  await call('PUT', `/partners/${partnerId}`, {
+    name: 'Aduanas del Caribe SAS', nit: '900123456-7', contacts: [{ name: 'Coordinación Caribe', email: 'operaciones@caribe.example.co' }],
+    accountManager: { name: 'Gestor de alianzas', email: 'gestor.alianzas@agencia.example.pe' },
+    offices: PARTNER_OFFICES.map((office) => ({ office, serviceTimesHours: hours })),
+  });
+  await call('PUT', '/management-contacts', { name: 'Gerente General', email: 'gerencia@agencia.example.pe' });
+  const assignedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+  const doNumbers: string[] = [];
+  // A first milestone must be "received"; DO numbers and dispatch ids generated from `$`-anchored patterns often
+  // end in a newline (Python's `$`), which the API's patterns refuse: give each field some values it accepts.
+  prepare('POST /partner-operations/{doNumber}/milestones', 'body.milestone', 'received');
+  prepare('POST /partner-operations', 'body.partnerId', partnerId);
+  prepare('POST /partner-operations', 'body.doNumber', ...Array.from({ length: 10 }, (_, i) => `DO-FUZZ-${run}-NEW${i}`));
+  prepare('POST /partner-operations', 'body.dispatchId', ...dispatches.slice(0, 3));
+  for (const [route, count] of [['milestones', 2], ['complaints', 1], ['cancel', 1]] as const) {
+    for (let i = 0; i < count; i++) {
+      const doNumber = `DO-FUZZ-${run}-${route.slice(0, 3).toUpperCase()}${i}`;
+      await call('POST', '/partner-operations', { doNumber, partnerId, office: 'CTG', assignedAt });
+      doNumbers.push(doNumber);
+      prepare(`POST /partner-operations/{doNumber}/${route}`, 'path.doNumber', doNumber);
+    }
   }
-  return seeds.map((s) => s.dispatchId);
+  // Non-conformities: one awaiting its corrective action, one with the action recorded (so it can be closed).
+  const openNc = async (tag: string) =>
+    (await call('POST', `/partners/${partnerId}/non-conformities`, { description: 'Demora en la recepción de documentos del aliado', office: 'CTG' }, `FUZZ-${tag}`)).ncId as string;
+  const [toPlan, toClose] = [await openNc('PLAN'), await openNc('CLOSE')];
+  await call('POST', `/non-conformities/${toClose}/corrective-action`, { plan: 'Reforzar el turno de recepción de documentos del aliado' });
+  prepare('POST /non-conformities/{ncId}/corrective-action', 'path.ncId', toPlan);
+  prepare('POST /non-conformities/{ncId}/close', 'path.ncId', toClose);
+
+  // Board accounts (when the API has them): one to read and reset, one for the disable route.
+  const usernames: string[] = [];
+  const staffFunction = doc.paths['/staff-accounts/{username}']?.put?.requestBody?.content['application/json']?.schema.properties?.function?.enum?.[0];
+  if (staffFunction) {
+    for (const username of [`fuzz.${run.toLowerCase()}.a`, `fuzz.${run.toLowerCase()}.b`]) {
+      await call('PUT', `/staff-accounts/${username}`, { name: 'Cuenta de prueba', role: 'operator', function: staffFunction, password: `clave-${run}-segura` });
+      usernames.push(username);
+    }
+    prepare('POST /staff-accounts/{username}/disable', 'path.username', usernames[1]!);
+  }
+
+  const now = Date.now();
+  return {
+    params: { id: dispatches, updateId: updateIds.map(([, u]) => u), doNumber: doNumbers, ncId: [toPlan, toClose], partnerId: [partnerId], ruc: [CLIENT_RUC], username: usernames },
+    bodies: {
+      // Past instants, after the seeded operations were assigned: "in the future" is a business refusal (422).
+      occurredAt: [60_000, 600_000, 3_600_000].map((ms) => new Date(now - ms).toISOString()),
+      complaintId: complaintIds,
+      partnerId: [partnerId],
+    },
+    operations,
+  };
+}
+
+async function inBatches<T>(items: readonly T[], size: number, each: (item: T, index: number) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => each(item, i + j)));
+}
+
+/**
+ * schemathesis.toml: a dictionary per kind of id, bound to its path parameter everywhere, and per operation to
+ * the resources prepared for it. Most draws use a live value, the rest stay generated (unknown ids: 404).
+ * Operations are selected by name ("POST /path"): `include-path` with `include-method` would be two filters
+ * that either may satisfy, so every POST would match the first entry.
+ */
+function schemathesisConfig(seeds: Seeds, pathParams: Set<string>): string {
+  for (const name of pathParams) if (!seeds.params[name]?.length) log(`path parameter {${name}} has no seeded values: its operations will mostly answer 404`);
+  const lines: string[] = [];
+  const dictionary = (name: string, values: string[]) => lines.push(`[dictionaries.${name}]`, `values = ${JSON.stringify(values)}`, '');
+  const binding = (name: string, p: number) => `{ dictionary = "${name}", probability = ${p} }`;
+  const operations = [...seeds.operations].map(([name, params], i) => ({ name, params: Object.entries(params).map(([param, values], j) => ({ param, values, dict: `op-${i}-${j}` })) }));
+  const params = Object.entries(seeds.params).filter(([, values]) => values.length > 0);
+  const bodies = Object.entries(seeds.bodies).filter(([, values]) => values.length > 0);
+  for (const [param, values] of params) dictionary(`path-${param}`, values);
+  for (const [field, values] of bodies) dictionary(`body-${field}`, values);
+  for (const op of operations) for (const p of op.params) dictionary(p.dict, p.values);
+  lines.push('[parameters]');
+  for (const [param] of params) lines.push(`"path.${param}" = ${binding(`path-${param}`, 0.8)}`);
+  for (const [field] of bodies) lines.push(`"body.${field}" = ${binding(`body-${field}`, 0.5)}`);
+  lines.push('');
+  for (const op of operations) {
+    const bindings = op.params.map((p) => `"${p.param}" = ${binding(p.dict, p.param.startsWith('path.') ? 0.9 : 0.5)}`);
+    lines.push('[[operations]]', `include-name = ${JSON.stringify(op.name)}`, `parameters = { ${bindings.join(', ')} }`, '');
+  }
+  return lines.join('\n');
 }
 
 main().then(

@@ -5,6 +5,7 @@
 import * as m from '../../workflows/dispatch.messages';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../support/timeskipping';
+import { awaitLaterEscalation } from '../support/later-notice';
 
 jest.setTimeout(120_000);
 
@@ -36,7 +37,8 @@ test('not numbered: legal escalation to the supervisor at 13 days, alert at 15 d
 test('numbered on day 5: the clock stops, nothing is sent', async () => {
   const d = sampleDispatch({ modality: 'diferido' });
   const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
-  await handle.executeUpdate(m.dischargeEnded, { args: [{ actor: 'op' }] });
+  const discharged = await handle.executeUpdate(m.dischargeEnded, { args: [{ actor: 'op' }] });
+  const legalDue = Date.parse(discharged.deadlines.find((x) => x.clock === 'deferred_numbering')!.dueAt);
   const received = await handle.query(m.getDispatch);
   await handle.executeUpdate(m.documentsReceived, { args: [{ actor: 'op', documents: received.missingDocuments }] });
   await handle.executeUpdate(m.documentsReviewed, { args: [{ actor: 'esc' }] });
@@ -46,5 +48,8 @@ test('numbered on day 5: the clock stops, nothing is sent', async () => {
   const numbered = await handle.executeUpdate(m.damNumbered, { args: [{ actor: 'esc', damNumber: '118-2026-10-000777' }] });
   expect(numbered.deadlines.some((x) => x.clock === 'deferred_numbering')).toBe(false);
   await stack.env.sleep('20 days');
+  // Past the 15-day legal deadline (and the escalation at 13), and the same clock loop has sent a later notice.
+  expect(await stack.env.currentTimeMs()).toBeGreaterThan(legalDue);
+  await awaitLaterEscalation(stack, handle, d.dispatchId);
   expect(numbering(d.dispatchId)).toHaveLength(0);
 });

@@ -2,6 +2,7 @@
 import { documentsReceived, documentsReviewed, getDispatch } from '../../workflows/dispatch.messages';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../support/timeskipping';
+import { awaitLaterEscalation } from '../support/later-notice';
 
 jest.setTimeout(120_000);
 
@@ -29,6 +30,7 @@ test('a receipt not reviewed within 48 h: reminder to the executive at 42 h, ale
   await stack.env.sleep('2 hours');
   const reminder = await stack.smtp.waitFor((m) => m.subject.startsWith(`[${d.dispatchId}] Recordatorio: Revisión de documentos`));
   expect(reminder.to).toEqual(['jorge.salas@agencia.example.pe']);
+  expect(mailsFor(d.dispatchId).filter((m) => m.subject.includes('Recordatorio'))).toEqual([reminder]); // none before 42 h
   expect((await handle.query(getDispatch)).atRisk).toBe(true);
 
   await stack.env.sleep('6 hours');
@@ -42,13 +44,18 @@ test('a receipt not reviewed within 48 h: reminder to the executive at 42 h, ale
 test('documents reviewed in time: no reminder and no alert', async () => {
   const d = sampleDispatch();
   const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
-  await handle.executeUpdate(documentsReceived, {
+  const received = await handle.executeUpdate(documentsReceived, {
     args: [{ actor: 'op', documents: ['commercial_invoice', 'bill_of_lading', 'packing_list', 'insurance'] }],
   });
+  const reviewDue = Date.parse(received.deadlines.find((x) => x.clock === 'document_review')!.dueAt);
   await stack.env.sleep('10 hours');
   const view = await handle.executeUpdate(documentsReviewed, { args: [{ actor: 'esc' }] });
   expect(view.status).toBe('documents_reviewed');
   await stack.env.sleep('3 days');
+  // Past the 48 h review deadline, and the same clock loop has sent a notice due later: a review reminder or
+  // alert would be in the inbox by now.
+  expect(await stack.env.currentTimeMs()).toBeGreaterThan(reviewDue);
+  await awaitLaterEscalation(stack, handle, d.dispatchId);
   const subjects = mailsFor(d.dispatchId).map((m) => m.subject);
   expect(subjects.some((s) => s.includes('Revisión de documentos'))).toBe(false);
   expect(subjects).toContain(`[${d.dispatchId}] Hemos recibido su despacho`);

@@ -2,6 +2,7 @@
 import { dischargeEnded, getDispatch, regularized } from '../../workflows/dispatch.messages';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { toShipped } from '../support/drive';
+import { awaitLaterEscalation } from '../support/later-notice';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../support/timeskipping';
 
 jest.setTimeout(120_000);
@@ -41,11 +42,17 @@ test('SADA: reminder at 8 days, target alert at 10, legal escalation at 13 and a
 test('export regularized on day 5: no regularization reminder or alert at all', async () => {
   const d = sampleDispatch({ regime: '40', modality: 'diferido' });
   const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
-  await toShipped(handle);
+  const shipped = await toShipped(handle);
+  const legalDue = Date.parse(shipped.deadlines.find((x) => x.clock === 'regularization_legal')!.dueAt);
   await stack.env.sleep('5 days');
   const view = await handle.executeUpdate(regularized, { args: [{ actor: 'esc' }] });
   expect(view.status).toBe('regularized');
+  expect(view.deadlines.filter((x) => x.clock.startsWith('regularization'))).toEqual([]);
   await stack.env.sleep('40 days');
+  // Past the last moment a regularization notice was due (the legal deadline, day 30), and the same clock
+  // loop has sent a notice due later: had any regularization notice fired, it would be in the inbox by now.
+  expect(await stack.env.currentTimeMs()).toBeGreaterThan(legalDue);
+  await awaitLaterEscalation(stack, handle, d.dispatchId);
   expect(subjects(d.dispatchId).filter((s) => /Regularizaci|plazo legal/i.test(s))).toEqual([]);
 });
 
@@ -64,4 +71,6 @@ test('export not regularized: target alert at 10 days, legal escalation at 28, l
   await stack.smtp.waitFor((m) => m.subject.startsWith(`[${d.dispatchId}] ESCALAMIENTO: plazo legal en riesgo`));
   await stack.env.sleep('2 days');
   await stack.smtp.waitFor((m) => m.subject.startsWith(`[${d.dispatchId}] ALERTA`) && m.subject.includes('legal'));
+  // Both later notices arrived, and there is one escalation: none went out before day 28.
+  expect(subjects(d.dispatchId).filter((s) => s.startsWith('ESCALAMIENTO'))).toHaveLength(1);
 });

@@ -7,6 +7,7 @@ import { WorkflowUpdateStage } from '@temporalio/client';
 import { documentsReceived, getDispatch } from '../../workflows/dispatch.messages';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../support/timeskipping';
+import { waitFor } from '../support/wait-for';
 
 jest.setTimeout(120_000);
 
@@ -64,8 +65,7 @@ test('records down past the retries: the action answers, the write waits in orde
   }
   expect((await statuses()).map((s) => s.status)).toEqual(['opened']);
   await stack.env.sleep('11 minutes'); // the next retry
-  const deadline = Date.now() + 30_000;
-  while ((await statuses()).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  await waitFor(async () => (await statuses()).length >= 2, { timeout: 30_000, interval: 200, what: 'the waiting status write to land' });
   expect((await statuses()).map((s) => s.status)).toEqual(['opened', 'documents_complete']);
   const row = await stack.prisma.dispatch.findUniqueOrThrow({ where: { id: d.dispatchId } });
   expect(row.status).toBe('documents_complete');

@@ -5,6 +5,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { receiveAllDocuments, toLevante, toShipped, withdrawAndReturn } from '../support/drive';
 import { bookingsFor } from '../support/simulator-admin';
+import { waitForPendingActivity } from '../support/wait-for';
 
 jest.setTimeout(90_000);
 
@@ -118,6 +119,8 @@ test('the mail server being down never holds up an operator: the action returns,
   try {
     const view = await handle.executeUpdate(m.documentsReceived, { args: [{ actor: 'op', documents: ['commercial_invoice'] }] });
     expect(view.missingDocuments).toEqual(expect.arrayContaining(['bill_of_lading', 'packing_list']));
+    // The workflow has tried to send the email and the mail server refused it: it is being retried, not lost.
+    await waitForPendingActivity(handle, 'sendDispatchEmail', { minAttempt: 2, what: 'the missing-documents email to be retried' });
     expect(mailsFor(d.dispatchId).some((x) => x.subject.includes('Documentos pendientes'))).toBe(false);
   } finally {
     stack.smtp.setDown(false);

@@ -5,6 +5,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { toLevante } from '../support/drive';
 import { bookingsFor, simulatorAdmin } from '../support/simulator-admin';
+import { waitForPendingActivity } from '../support/wait-for';
 
 jest.setTimeout(120_000);
 
@@ -61,7 +62,8 @@ test('two concurrent requests for the same step: the second is refused while the
   const { d, handle } = await readyForAppointment();
   await simulatorAdmin(stack.simulatorUrl, '/_admin/faults', { terminal: 'APMTC', latencyMs: 1500 });
   const first = handle.executeUpdate(m.bookAppointment, { args: [{ actor: 'op', date: '2026-12-19' }] });
-  await new Promise((r) => setTimeout(r, 300));
+  // In flight: the first request's booking activity is scheduled (the terminal answers 1.5 s later).
+  await waitForPendingActivity(handle, 'requestAppointment', { what: 'the first booking request to be in flight' });
   const second = await handle.executeUpdate(m.bookAppointment, { args: [{ actor: 'op2', date: '2026-12-19' }] }).catch((e) => e.cause?.message);
   expect(second).toContain('en curso');
   await first;

@@ -9,6 +9,7 @@ import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { toLevante } from '../support/drive';
 import { bookingsFor, simulatorAdmin } from '../support/simulator-admin';
 import { uniqueId } from '../support/env';
+import { waitForPendingActivity } from '../support/wait-for';
 
 jest.setTimeout(180_000);
 
@@ -59,7 +60,9 @@ test('SIGKILL mid-booking, then a new worker: one booking, the dispatch goes on,
 
   await simulatorAdmin(stack.simulatorUrl, '/_admin/faults', { terminal: 'APMTC', latencyMs: 3000 });
   const booking = handle.executeUpdate(m.bookAppointment, { args: [{ actor: 'op', date: '2026-12-21' }] });
-  await new Promise((r) => setTimeout(r, 1000)); // the request is now waiting at the terminal
+  // Mid-booking: the first worker has started the booking activity (its request waits 3 s at the terminal).
+  const inFlight = await waitForPendingActivity(handle, 'requestAppointment', { started: true, what: 'the first worker to start the booking' });
+  expect(inFlight.attempt).toBe(1);
   first.kill('SIGKILL');
   await simulatorAdmin(stack.simulatorUrl, '/_admin/faults', {});
   await startWorkerProcess();

@@ -48,10 +48,14 @@ test('the documents-received clock skips the Monday-moved San José holiday befo
   const mail = await stack.smtp.waitFor((m) => m.subject === `[NC-${doNumber}-1] Nueva no conformidad del aliado Aduanas del Caribe SAS`);
   expect(mail.to).toEqual([ACCOUNT_MANAGER.email]);
   expect(mail.text).toContain('Recepción de documentos');
+  // The breach notice is the operation's only email, and the breach was found at Tuesday's due time: nothing
+  // went out on the Monday holiday (the check above ran before this later notice).
+  expect(stack.smtp.received.filter((m) => m.subject.includes(doNumber))).toEqual([mail]);
   const view = await handle.query(getExternalOperation);
   expect(view.nonConformities).toEqual([expect.objectContaining({ ncId: `NC-${doNumber}-1`, source: 'breach', milestone: 'received' })]);
   const nc = await stack.prisma.nonConformity.findUniqueOrThrow({ where: { id: `NC-${doNumber}-1` } });
   expect(nc).toMatchObject({ partnerId: partner.partnerId, status: 'open', source: 'breach', doNumber, ownerEmail: ACCOUNT_MANAGER.email });
+  expect(nc.openedAt.getTime()).toBeGreaterThanOrEqual(due.getTime());
 
   // The late report is measured (9 h 5 min of business time) and opens no second non-conformity.
   const reportedAt = new Date(due.getTime() + 5 * 60_000);

@@ -9,6 +9,7 @@ import type { dispatchWorkflow } from '../../../workflows';
 import * as m from '../../../workflows/dispatch.messages';
 import type { TestStack } from '../../support/stack';
 import { uniqueId } from '../../support/env';
+import { waitFor } from '../../support/wait-for';
 
 export const actor = 'operador.noche';
 
@@ -44,14 +45,9 @@ export async function saveClient(stack: TestStack, client: Partial<ClientRecord>
   });
 }
 
-async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Polls `probe` until it returns a value (see waitFor), every 200 ms for up to `timeoutMs`. */
+function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  return waitFor(probe, { what, timeout: timeoutMs, interval: 200 });
 }
 
 /** Waits until the schedule has taken `count` actions (trigger and backfill included); returns their results, oldest first. */
