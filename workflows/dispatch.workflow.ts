@@ -42,6 +42,9 @@ export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<Di
     await CancellationScope.nonCancellable(() => cancelFromOutside(rt));
   }
   await condition(allHandlersFinished);
+  // An update finishing last (a cancellation with no clock left) may have queued an email after the clock loop
+  // returned: it is sent before the workflow completes.
+  if (rt.book.outbox.length > 0 && patched(PATCHES.drainOutboxAtEnd)) await rt.drainOutbox();
   return rt.view();
 }
 

@@ -84,6 +84,17 @@ test('definitive export from opening to closure', async () => {
   ]);
 });
 
+test('cancelling a regularized export (no clock left to wait for) still sends the cancellation before completing', async () => {
+  const d = sampleDispatch({ regime: '40', terminal: 'DPWC' });
+  const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
+  await toShipped(handle);
+  await handle.executeUpdate(m.regularized, { args: [{ actor: 'esc' }] });
+  await handle.executeUpdate(m.cancelDispatch, { args: [{ actor: 'esc', reason: 'Apertura duplicada por error' }] });
+  expect((await handle.result()).status).toBe('cancelled');
+  // The workflow sends it before it completes: it is already at the mail server.
+  expect(stack.smtp.received.filter((x) => x.subject === `[${d.dispatchId}] Despacho anulado`)).toHaveLength(1);
+});
+
 test('cancellation by the client: recorded with its reason, both parties informed, nothing accepted afterwards', async () => {
   const d = sampleDispatch();
   const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);

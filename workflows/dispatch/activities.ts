@@ -48,6 +48,8 @@ export const PATCHES = {
   regimeExpiryMonths: 'regime-expiry-months-2026-12',
   /** 2026-12-03: the complaint's "24 hrs. útiles" counted as hours of business days (was office hours). */
   businessDaysReading: 'business-days-reading-2026-12',
+  /** 2026-12-03: emails queued by the last update (e.g. the cancellation notice) are sent before completing. */
+  drainOutboxAtEnd: 'drain-outbox-at-end-2026-12',
 } as const;
 
 // Record writes are short PostgreSQL statements: as local activities they run inside the workflow task that
