@@ -4,6 +4,7 @@
  * comes back as 409 with the validator's Spanish reason. Idempotency-Key makes a retried request act once.
  */
 import request from 'supertest';
+import { dispatchWorkflowId } from '../../domain/ids';
 import { ACTIONS } from '../../api/schemas/action.schemas';
 import type { ActionResult } from '../../workflows/dispatch.messages';
 import { startApiStack, type ApiStack } from './api-stack';
@@ -111,7 +112,9 @@ test('glosas, services, incidents, complaints and cancellation are recorded with
     ['10110', 'operador.noche', undefined],
     ['40025', 'operador.noche', 'cancelled'],
   ]);
-  // Cancelled with nothing left to watch, the workflow has completed: the API says so instead of 404.
+  // Cancelled with nothing left to watch, the workflow sends the cancellation and completes: the API then says so
+  // instead of 404.
+  await api.stack.client.workflow.getHandle(dispatchWorkflowId(id)).result();
   const again = await act(id, 'incident', { kind: 'other', description: 'Otra incidencia' }).expect(409);
   expect(again.body.error).toEqual({ code: 'dispatch_finished', message: 'El despacho ya concluyó su flujo en Temporal: no admite más acciones.' });
 });

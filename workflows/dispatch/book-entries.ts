@@ -72,7 +72,11 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       await rt.persist({ activity: 'recordIncident', input: { dispatchId: rt.input.dispatchId, kind: 'other', description: `[${a.kind}] ${a.description}`, actor: a.actor, at, idempotencyKey: rt.key(`incident/${id}`) } });
       return rt.view();
     },
-    (a) => { eventTime(a); text(a.description, 'la incidencia'); },
+    (a) => {
+      eventTime(a);
+      notCancelled();
+      text(a.description, 'la incidencia');
+    },
   );
 
   setAction(
