@@ -11,6 +11,7 @@ import { activityContextViews, createSupervisionActivities, type DispatchViews, 
 import { createTerminalActivities, type TerminalClient } from './terminals';
 import { createPartnerActivities, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
+import { createInboundMailActivities, type InboundMailDeps } from './people';
 
 export interface ActivityDeps {
   store: PrismaRecordStore;
@@ -23,6 +24,8 @@ export interface ActivityDeps {
   views?: DispatchViews;
   /** Records of the alliance partners in Colombia (activities/partners). */
   partners: PartnerStore;
+  /** Staff directory, communication log and inbound mailbox (activities/people). */
+  people: Omit<InboundMailDeps, 'mailer' | 'sentLog' | 'fallbackSupervisor'>;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -40,6 +43,7 @@ export function createActivities(deps: ActivityDeps) {
       roster: store,
       fallbackSupervisor: deps.fallbackSupervisor,
     }),
+    ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
   };
 }

@@ -30,6 +30,8 @@ import { registerSupervisorRoutes } from './routes/supervisors/supervisors.route
 import { registerPartnerRoutes } from './routes/partners/partners.routes';
 import { createBoard } from './routes/board/board';
 import { registerStaffRoutes } from './routes/staff/staff.routes';
+import { registerPeopleRoutes } from './routes/people/people.routes';
+import { registerMoneyRoutes } from './routes/money/money.routes';
 
 export type { ApiDeps } from './deps';
 
@@ -51,6 +53,8 @@ export function buildRegistry(deps: ApiDeps): RouteRegistry {
   registerCalendarRoutes(registry, deps);
   registerPartnerRoutes(registry, deps);
   registerStaffRoutes(registry, deps);
+  registerPeopleRoutes(registry, deps);
+  registerMoneyRoutes(registry, deps);
   return registry;
 }
 

@@ -113,6 +113,17 @@ export function fixedDefinitions(s: SupervisionSettings): ScheduleDefinition[] {
       executionTimeout: '10 minutes',
       summary: 'Re-verificación de escalamientos no enviados',
     },
+    {
+      scheduleId: id('inbound-mail'),
+      workflowType: 'inboundMailWorkflow',
+      args: [{ scheduleId: id('inbound-mail') }],
+      intervals: [{ every: '1 minute' }],
+      // SKIP: a fetch still running covers the next minute. Catch-up 1 min: after an outage one fetch reads
+      // everything since the cursor. Never paused: clients' emails must keep arriving. Runs on holidays too.
+      policies: { overlap: 'SKIP', catchupWindow: '1 minute', pauseOnFailure: false },
+      executionTimeout: '10 minutes',
+      summary: 'Lectura del buzón de correo entrante',
+    },
     partnerEvaluationDefinition(id(PARTNER_EVALUATION_SCHEDULE_ID)),
   ];
 }

@@ -7,6 +7,7 @@ import { createPrismaReportQueries } from '../activities/reports';
 import { createHttpTerminalClients } from '../activities/terminals';
 import { createPrisma } from '../prisma/client';
 import { createPrismaPartnerStore } from '../activities/partners';
+import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleStore, imapSettingsFromEnv, type ImapSettings } from '../activities/people';
 
 export interface RunningWorker {
   worker: Worker;
@@ -22,7 +23,7 @@ export interface RunningWorker {
  */
 export async function startDispatchWorker(
   config: Config,
-  extra: Pick<WorkerOptions, 'workflowBundle'> & { connection?: NativeConnection } = {},
+  extra: Pick<WorkerOptions, 'workflowBundle'> & { connection?: NativeConnection; imap?: ImapSettings | null } = {},
 ): Promise<RunningWorker> {
   const prisma = createPrisma(config.DATABASE_URL);
   const mailer = createSmtpMailer({
@@ -44,6 +45,11 @@ export async function startDispatchWorker(
     fallbackSupervisor: { name: 'Supervisor de turno', email: config.SUPERVISOR_FALLBACK_EMAIL },
     reports: createPrismaReportQueries(prisma),
     partners: createPrismaPartnerStore(prisma),
+    // Inbound mail (IMAP_* variables; off when IMAP_HOST is unset). Tests pass their own mailbox.
+    people: (() => {
+      const imap = extra.imap !== undefined ? extra.imap : imapSettingsFromEnv(process.env);
+      return { store: createPrismaPeopleStore(prisma), mailbox: imap ? createImapMailboxReader(imap) : null, clocks: activityContextMailClocks };
+    })(),
   });
   const ownConnection = !extra.connection;
   const connection = extra.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));

@@ -13,3 +13,5 @@ export {
   correctiveActionWorkflow,
   externalOperationWorkflow,
 } from './partners';
+export { mailResponseWorkflow } from './people';
+export { inboundMailWorkflow } from './people';

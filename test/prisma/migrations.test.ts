@@ -226,6 +226,50 @@ describe('migrations agree with schema.prisma', () => {
       await p.staffAccount.delete({ where: { id: account.id } }); // sessions go with their account (ON DELETE CASCADE)
       return (await p.boardSession.count({ where: { id: 'b'.repeat(64) } })) === 0;
     },
+    ExchangeRate: async (p) => {
+      await p.exchangeRate.create({ data: { date: new Date('2026-12-03'), rate: '3.752000', source: 'SBS venta', createdBy: 'admin' } });
+      const row = await p.exchangeRate.findUniqueOrThrow({ where: { date: new Date('2026-12-03') } });
+      return row.rate.toFixed(6) === '3.752000'; // exact, no float on the way
+    },
+    ClientCredit: async (p) => {
+      await p.clientCredit.create({ data: { clientRuc: '20100047218', status: 'approved', creditLimit: '50000.00', currency: 'USD', updatedBy: 'admin' } });
+      return (await p.clientCredit.findUniqueOrThrow({ where: { clientRuc: '20100047218' } })).creditLimit?.toFixed(2) === '50000.00';
+    },
+    LedgerEntry: async (p) => {
+      await p.ledgerEntry.create({ data: { dispatchId: 'DSP-2026-000001', kind: 'deposit', amount: '1234.05', currency: 'PEN', method: 'transfer', reference: 'OP-1', actor: 'ana', idempotencyKey: 'k-ledger' } });
+      return (await p.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: 'k-ledger' } })).amount.toFixed(2) === '1234.05';
+    },
+    Proforma: async (p) => {
+      await p.proforma.create({ data: { dispatchId: 'DSP-2026-000001', version: 1, clientRuc: '20100047218', createdBy: 'ana' } });
+      return p.proforma.findUniqueOrThrow({ where: { dispatchId_version: { dispatchId: 'DSP-2026-000001', version: 1 } } });
+    },
+    StaffMember: async (p) => {
+      await p.staffMember.create({ data: { username: 'luis.noche', name: 'Luis Noche', email: 'luis.noche@agencia.example.pe', position: 'esc', executiveId: 'ESC-21', shiftId: 'night', updatedBy: 'admin' } });
+      return p.staffMember.findUniqueOrThrow({ where: { executiveId: 'ESC-21' } });
+    },
+    WorkShift: async (p) => (await p.workShift.findUniqueOrThrow({ where: { id: 'night' } })).end === '08:00', // seeded by the migration
+    StaffAbsence: async (p) => {
+      await p.staffAbsence.create({ data: { username: 'jorge.salas', substituteUsername: 'ana.torres', startsAt: new Date('2026-12-03T05:00:00Z'), endsAt: new Date('2026-12-05T05:00:00Z'), reason: 'Vacaciones', createdBy: 'admin' } });
+      return p.staffAbsence.findFirstOrThrow({ where: { username: 'jorge.salas' } });
+    },
+    ClientServiceAssignment: async (p) => {
+      await p.clientServiceAssignment.create({ data: { clientRuc: '20100047218', executiveUsername: 'jorge.salas', mailResponseMinutes: 60, updatedBy: 'admin' } });
+      return (await p.clientServiceAssignment.findUniqueOrThrow({ where: { clientRuc: '20100047218' } })).mailResponseMinutes === 60;
+    },
+    CommunicationEntry: async (p) => {
+      await p.communicationEntry.create({ data: { channel: 'mail', direction: 'inbound', messageId: 'q1@andina.example.pe', subject: 'Consulta', summary: 'Hola', toAddresses: ['jorge.salas@agencia.example.pe'], occurredAt: new Date(), recordedBy: 'levante-mail', triageReason: 'no_reference' } });
+      return (await p.communicationEntry.findUniqueOrThrow({ where: { messageId: 'q1@andina.example.pe' } })).dispatchId === null;
+    },
+    MailboxCursor: async (p) => {
+      await p.mailboxCursor.create({ data: { mailbox: 'jorge.salas@agencia.example.pe/INBOX', uidValidity: '1796290130', lastUid: 7 } });
+      return (await p.mailboxCursor.findUniqueOrThrow({ where: { mailbox: 'jorge.salas@agencia.example.pe/INBOX' } })).lastUid === 7;
+    },
+    ProformaLine: async (p) => {
+      const proforma = await p.proforma.create({ data: { dispatchId: 'DSP-2026-000001', version: 2, clientRuc: '20100047218', createdBy: 'ana' } });
+      await p.proformaLine.create({ data: { proformaId: proforma.id, position: 1, kind: 'agency_fee', description: 'Honorarios', quantity: 1, unitAmount: '350.10', amount: '350.10', currency: 'USD' } });
+      await p.proforma.delete({ where: { id: proforma.id } }); // lines go with their proforma (ON DELETE CASCADE)
+      return (await p.proformaLine.count({ where: { proformaId: proforma.id } })) === 0;
+    },
   };
 
   it.each(Object.keys(roundTrips))('writes and reads %s through Prisma Client', async (model) => {

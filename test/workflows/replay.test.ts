@@ -25,6 +25,8 @@ const WORKFLOW_TYPES: Record<keyof typeof workflows, true> = {
   correctiveActionWorkflow: true,
   annualPartnerEvaluationWorkflow: true,
   annualPartnerEvaluationsWorkflow: true,
+  mailResponseWorkflow: true,
+  inboundMailWorkflow: true,
 };
 
 const dir = join(__dirname, 'histories');

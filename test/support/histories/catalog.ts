@@ -109,6 +109,18 @@ export const HISTORY_PATHS = [
     files: ['escalationRecheckWorkflow/escalation-recheck'],
     about: 'Escalation re-check triggered on its Schedule',
   },
+  {
+    name: 'mail-response-escalated',
+    server: 'timeskipping',
+    files: ['mailResponseWorkflow/mail-response-escalated'],
+    about: 'A client email left unanswered: the 2 business-hour clock alerts the executive on duty, then the Jefe de Servicio al Cliente',
+  },
+  {
+    name: 'inbound-mail-fetch',
+    server: 'dev',
+    files: ['inboundMailWorkflow/inbound-mail-fetch'],
+    about: 'One run of the inbound-mail fetch (the recording stack has no IMAP mailbox: the run reports it off)',
+  },
 ] as const satisfies readonly HistoryPath[];
 
 export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];

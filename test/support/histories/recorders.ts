@@ -4,6 +4,7 @@ import { dispatchDevRecorders, dispatchTimeSkippingRecorders } from './dispatch.
 import { partnerDevRecorders, partnerTimeSkippingRecorders } from './partners.recorders';
 import type { Recorder, TimeSkippingRecorder } from './recording';
 import { supervisionDevRecorders } from './supervision.recorders';
+import { peopleDevRecorders, peopleTimeSkippingRecorders } from './people.recorders';
 
 type NamesOn<S extends string> = Extract<(typeof HISTORY_PATHS)[number], { server: S }>['name'];
 
@@ -11,9 +12,11 @@ export const devRecorders: Record<NamesOn<'dev'>, Recorder> = {
   ...dispatchDevRecorders,
   ...partnerDevRecorders,
   ...supervisionDevRecorders,
+  ...peopleDevRecorders,
 };
 
 export const timeSkippingRecorders: Record<NamesOn<'timeskipping'>, TimeSkippingRecorder> = {
   ...dispatchTimeSkippingRecorders,
   ...partnerTimeSkippingRecorders,
+  ...peopleTimeSkippingRecorders,
 };

@@ -1,0 +1,215 @@
+/**
+ * PostgreSQL records of the money of a dispatch (Prisma): exchange rates, client credit, the ledger and the
+ * proformas. Amounts go in and out as exact decimal strings (NUMERIC columns, Prisma Decimal → toFixed), never
+ * as floats. Two writes that read before they write (a payment request against the funds, a proforma's next
+ * version) take a transaction-scoped advisory lock, so concurrent requests are decided one after the other.
+ */
+import type { PrismaClient } from '../../prisma/client';
+import {
+  creditUsedBy,
+  fundsGate,
+  money,
+  normalizeRate,
+  RateNeededError,
+  sum,
+  type ClientCredit,
+  type Currency,
+  type ExchangeRate,
+  type FundsGateAnswer,
+  type LedgerEntry,
+  type Money,
+  type ProformaLine,
+  type ProformaLineKind,
+} from '../../domain/money';
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+type Decimalish = { toFixed(digits: number): string };
+
+const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
+const amountOf = (d: Decimalish, currency: string): Money => money(d.toFixed(2), currency as Currency);
+
+export interface LedgerRow {
+  id: string;
+  dispatchId: string;
+  kind: LedgerEntry['kind'];
+  amount: Money;
+  method: string | null;
+  reference: string;
+  payee: string | null;
+  concept: string | null;
+  actor: string;
+  createdAt: string;
+}
+
+export interface StoredProforma {
+  dispatchId: string;
+  version: number;
+  clientRuc: string;
+  notes: string | null;
+  rate: ExchangeRate | null;
+  lines: ProformaLine[];
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface NewLedgerEntry {
+  dispatchId: string;
+  amount: Money;
+  reference: string;
+  actor: string;
+  idempotencyKey?: string;
+  method?: 'transfer' | 'letters';
+  payee?: string;
+  concept?: string;
+}
+
+function toRow(r: { id: string; dispatchId: string; kind: string; amount: Decimalish; currency: string; method: string | null; reference: string; payee: string | null; concept: string | null; actor: string; createdAt: Date }): LedgerRow {
+  return { id: r.id, dispatchId: r.dispatchId, kind: r.kind as LedgerEntry['kind'], amount: amountOf(r.amount, r.currency), method: r.method, reference: r.reference, payee: r.payee, concept: r.concept, actor: r.actor, createdAt: r.createdAt.toISOString() };
+}
+
+function toRate(r: { date: Date; rate: Decimalish; source: string }): ExchangeRate {
+  return { date: dateOnly(r.date), rate: r.rate.toFixed(6), source: r.source };
+}
+
+async function lock(tx: Tx, key: string): Promise<void> {
+  // Held until the transaction ends; hashtext maps the key to the lock's integer id.
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
+}
+
+export function createMoneyStore(prisma: PrismaClient) {
+  const entriesOf = async (db: Tx | PrismaClient, dispatchIds: string[]) =>
+    (await db.ledgerEntry.findMany({ where: { dispatchId: { in: dispatchIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map(toRow);
+
+  const store = {
+    /** Records the day's rate; `conflict` when that date already has a different one (a rate is never rewritten). */
+    async recordRate(rate: ExchangeRate, createdBy: string): Promise<{ rate: ExchangeRate; created: boolean; conflict: boolean }> {
+      const date = new Date(`${rate.date}T00:00:00Z`);
+      const existing = await prisma.exchangeRate.findUnique({ where: { date } });
+      if (existing) {
+        const stored = toRate(existing);
+        return { rate: stored, created: false, conflict: stored.rate !== normalizeRate(rate.rate) || stored.source !== rate.source };
+      }
+      const row = await prisma.exchangeRate.upsert({ where: { date }, create: { date, rate: normalizeRate(rate.rate), source: rate.source, createdBy }, update: {} });
+      return { rate: toRate(row), created: true, conflict: false };
+    },
+
+    async listRates(from: string | undefined, to: string | undefined, limit: number): Promise<ExchangeRate[]> {
+      const rows = await prisma.exchangeRate.findMany({
+        where: { date: { ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}), ...(to ? { lte: new Date(`${to}T00:00:00Z`) } : {}) } },
+        orderBy: { date: 'desc' },
+        take: limit,
+      });
+      return rows.map(toRate);
+    },
+
+    /** The rate in force on a Lima date: that day's, else the latest before it. */
+    async rateOn(date: string): Promise<ExchangeRate | null> {
+      const row = await prisma.exchangeRate.findFirst({ where: { date: { lte: new Date(`${date}T00:00:00Z`) } }, orderBy: { date: 'desc' } });
+      return row ? toRate(row) : null;
+    },
+
+    async getCredit(clientRuc: string, db: Tx | PrismaClient = prisma): Promise<ClientCredit & { updatedBy?: string; updatedAt?: string }> {
+      const row = await db.clientCredit.findUnique({ where: { clientRuc } });
+      if (!row || row.status !== 'approved' || !row.creditLimit || !row.currency) return { kind: 'none', ...(row ? { updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() } : {}) };
+      return { kind: 'approved', limit: amountOf(row.creditLimit, row.currency), updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() };
+    },
+
+    async putCredit(clientRuc: string, credit: ClientCredit, updatedBy: string): Promise<void> {
+      const data = credit.kind === 'approved'
+        ? { status: 'approved', creditLimit: credit.limit.amount, currency: credit.limit.currency, updatedBy }
+        : { status: 'none', creditLimit: null, currency: null, updatedBy };
+      await prisma.clientCredit.upsert({ where: { clientRuc }, create: { clientRuc, ...data }, update: data });
+    },
+
+    ledger: (dispatchId: string) => entriesOf(prisma, [dispatchId]),
+
+    /** A deposit (abono/anticipo) of the client; a retried request with the same key returns the first entry. */
+    async addDeposit(entry: NewLedgerEntry): Promise<{ entry: LedgerRow; created: boolean }> {
+      if (entry.idempotencyKey) {
+        const seen = await prisma.ledgerEntry.findUnique({ where: { idempotencyKey: entry.idempotencyKey } });
+        if (seen) return { entry: toRow(seen), created: false };
+      }
+      const row = await prisma.ledgerEntry.create({
+        data: { dispatchId: entry.dispatchId, kind: 'deposit', amount: entry.amount.amount, currency: entry.amount.currency, method: entry.method, reference: entry.reference, actor: entry.actor, idempotencyKey: entry.idempotencyKey },
+      });
+      return { entry: toRow(row), created: true };
+    },
+
+    /**
+     * Applies the funds gate to a third-party payment and records it when allowed, under a lock per client
+     * (its credit spans its dispatches). `rate` is the day's rate, used only when currencies differ.
+     */
+    async requestPayment(clientRuc: string, entry: NewLedgerEntry, rate: ExchangeRate | null): Promise<{ answer: FundsGateAnswer; entry?: LedgerRow; created: boolean }> {
+      return prisma.$transaction(async (tx) => {
+        await lock(tx, `levante:funds:${clientRuc}`);
+        if (entry.idempotencyKey) {
+          const seen = await tx.ledgerEntry.findUnique({ where: { idempotencyKey: entry.idempotencyKey } });
+          if (seen) {
+            const row = toRow(seen);
+            return { answer: { allowed: true, available: row.amount, coveredByCredit: money('0', row.amount.currency), converted: [] }, entry: row, created: false };
+          }
+        }
+        const credit = await store.getCredit(clientRuc, tx); // in the transaction: PGlite has one connection
+        const dispatchIds = (await tx.dispatch.findMany({ where: { clientRuc }, select: { id: true } })).map((d) => d.id);
+        const all = await entriesOf(tx, [...new Set([...dispatchIds, entry.dispatchId])]);
+        const ledger = all.filter((e) => e.dispatchId === entry.dispatchId);
+        let creditUsedElsewhere: Money | undefined;
+        if (credit.kind === 'approved') {
+          const others = [...new Set(all.map((e) => e.dispatchId))].filter((id) => id !== entry.dispatchId);
+          try {
+            creditUsedElsewhere = sum(others.map((id) => creditUsedBy(all.filter((e) => e.dispatchId === id), credit.limit.currency, rate ?? undefined)), credit.limit.currency);
+          } catch (err) {
+            if (!(err instanceof RateNeededError)) throw err;
+            return { answer: { allowed: false as const, available: money('0', entry.amount.currency), shortfall: entry.amount, reason: err.message, converted: [] }, created: false };
+          }
+        }
+        const answer = fundsGate({ credit, creditUsedElsewhere, ledger, request: entry.amount, rate: rate ?? undefined });
+        if (!answer.allowed) return { answer, created: false };
+        const row = await tx.ledgerEntry.create({
+          data: { dispatchId: entry.dispatchId, kind: 'payment', amount: entry.amount.amount, currency: entry.amount.currency, reference: entry.reference, payee: entry.payee, concept: entry.concept, actor: entry.actor, idempotencyKey: entry.idempotencyKey },
+        });
+        return { answer, entry: toRow(row), created: true };
+      });
+    },
+
+    /** Stores the next version of the dispatch's proforma. */
+    async saveProforma(p: Omit<StoredProforma, 'version' | 'createdAt'>): Promise<StoredProforma> {
+      const version = await prisma.$transaction(async (tx) => {
+        await lock(tx, `levante:proforma:${p.dispatchId}`);
+        const last = await tx.proforma.aggregate({ where: { dispatchId: p.dispatchId }, _max: { version: true } });
+        const next = (last._max.version ?? 0) + 1;
+        await tx.proforma.create({
+          data: {
+            dispatchId: p.dispatchId, version: next, clientRuc: p.clientRuc, notes: p.notes, createdBy: p.createdBy,
+            rateDate: p.rate ? new Date(`${p.rate.date}T00:00:00Z`) : null, rate: p.rate?.rate ?? null, rateSource: p.rate?.source ?? null,
+            lines: { create: p.lines.map((l, i) => ({ position: i + 1, kind: l.kind, description: l.description, quantity: l.quantity, unitAmount: l.unitAmount.amount, amount: l.amount.amount, currency: l.amount.currency })) },
+          },
+        });
+        return next;
+      });
+      return (await store.getProforma(p.dispatchId, version))!;
+    },
+
+    async getProforma(dispatchId: string, version: number): Promise<StoredProforma | null> {
+      const row = await prisma.proforma.findUnique({ where: { dispatchId_version: { dispatchId, version } }, include: { lines: { orderBy: { position: 'asc' } } } });
+      if (!row) return null;
+      return {
+        dispatchId: row.dispatchId,
+        version: row.version,
+        clientRuc: row.clientRuc,
+        notes: row.notes,
+        rate: row.rate && row.rateDate && row.rateSource ? toRate({ date: row.rateDate, rate: row.rate, source: row.rateSource }) : null,
+        lines: row.lines.map((l) => ({ kind: l.kind as ProformaLineKind, description: l.description, quantity: l.quantity, unitAmount: amountOf(l.unitAmount, l.currency), amount: amountOf(l.amount, l.currency) })),
+        createdBy: row.createdBy,
+        createdAt: row.createdAt.toISOString(),
+      };
+    },
+
+    async latestProformaVersion(dispatchId: string): Promise<number> {
+      return (await prisma.proforma.aggregate({ where: { dispatchId }, _max: { version: true } }))._max.version ?? 0;
+    },
+  };
+  return store;
+}
+
+export type MoneyStore = ReturnType<typeof createMoneyStore>;

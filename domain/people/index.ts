@@ -1,0 +1,6 @@
+/** People: shifts, the staff directory's rules (absences and substitutes), who is on duty, functional bosses, mail filing. */
+export * from './shifts';
+export * from './staff';
+export * from './on-duty';
+export * from './matters';
+export * from './mail-filing';
