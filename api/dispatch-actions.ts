@@ -7,11 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowUpdateStage } from '@temporalio/client';
 import { dispatchWorkflowId } from '../domain/ids';
 import type { ApiDeps } from './deps';
-import { ApiError } from './errors';
+import { ApiError, RETRY_AFTER_SECONDS } from './errors';
 import type { ActionSpec } from './schemas/action.schemas';
 
 /** Waiting for the workflow to accept an action (validator run): past this the worker is down or saturated. */
 const ACCEPT_WITHIN_MS = 5_000;
+
+const notAcceptedInTime = () =>
+  new ApiError(503, 'service_unavailable', 'El despacho no aceptó la acción a tiempo (el worker está ocupado o detenido). Reintente en unos segundos con la misma Idempotency-Key: no se ejecutará dos veces.', undefined, {
+    'Retry-After': String(RETRY_AFTER_SECONDS),
+  });
 
 export type Outcome = { done: true; view: unknown } | { done: false; updateId: string };
 
@@ -26,9 +31,15 @@ export async function act(deps: ApiDeps, action: ActionSpec, dispatchId: string,
   const updateId = `${action.name}:${key ?? randomUUID()}`;
   const started = Date.now();
   try {
-    const update = await deps.temporal.withDeadline(started + ACCEPT_WITHIN_MS, () =>
-      handle.startUpdate(action.update, { args: [{ ...args, requestId: updateId }], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED }),
-    );
+    const update = await deps.temporal
+      .withDeadline(started + ACCEPT_WITHIN_MS, () =>
+        handle.startUpdate(action.update, { args: [{ ...args, requestId: updateId }], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED }),
+      )
+      .catch((err: unknown) => {
+        // Not even accepted in time: the worker is saturated or stopped (Temporal itself answered). Safe to retry.
+        if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw notAcceptedInTime();
+        throw err;
+      });
     const answerBy = started + (deps.actionAnswerWithinMs ?? 8_000);
     try {
       return { done: true, view: await deps.temporal.withDeadline(answerBy, () => update.result()) };

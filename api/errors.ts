@@ -63,10 +63,29 @@ function causeChain(err: unknown, max: number): unknown[] {
   return chain;
 }
 
+// PostgreSQL SQLSTATE classes that mean "the server is going away / not reachable": 08 connection exception,
+// 57P01–57P03 admin shutdown, crash shutdown, cannot connect now.
+const PG_UNREACHABLE = /^(08...|57P0[123])$/;
+
+/**
+ * The driver adapter's own error behind a Prisma error (e.g. P2039 / P2010 on a pooled connection that a
+ * PostgreSQL shutdown cut): `meta.driverAdapterError.cause` carries the SQLSTATE or the adapter's kind.
+ */
+function adapterCause(e: unknown): { code?: unknown; originalCode?: unknown; kind?: unknown } | undefined {
+  const meta = typeof e === 'object' && e !== null ? (e as { meta?: { driverAdapterError?: { cause?: unknown } } }).meta : undefined;
+  const cause = meta?.driverAdapterError?.cause;
+  return typeof cause === 'object' && cause !== null ? (cause as { code?: unknown; originalCode?: unknown; kind?: unknown }) : undefined;
+}
+
 function isDatabaseDown(err: unknown): boolean {
   return causeChain(err, 5).some((e) => {
     const code = propertyOf(e, 'code');
     if (typeof code === 'string' && (PRISMA_UNREACHABLE.has(code) || NODE_UNREACHABLE.has(code))) return true;
+    const adapter = adapterCause(e);
+    if (adapter) {
+      if (adapter.kind === 'DatabaseNotReachable' || adapter.kind === 'ConnectionClosed') return true;
+      for (const c of [adapter.code, adapter.originalCode]) if (typeof c === 'string' && (PG_UNREACHABLE.test(c) || NODE_UNREACHABLE.has(c))) return true;
+    }
     return propertyOf(e, 'name') === 'PrismaClientInitializationError';
   });
 }

@@ -35,7 +35,7 @@ const _bodyMatchesDispatchInput: Same<CreateDispatchBody, Omit<DispatchInput, 'o
 
 export const dispatchParams = z.strictObject({ id: dispatchId });
 /** An action's outcome: the dispatch and the Update id an earlier 202 named. */
-export const outcomeParams = z.strictObject({ id: dispatchId, updateId: z.string().min(3).max(300).regex(/^[A-Za-z0-9:_-]+$/, 'Código de acción inválido') });
+export const outcomeParams = z.strictObject({ id: dispatchId, updateId: z.string().min(3).max(300).regex(/^[A-Za-z0-9._:-]+$/, 'Código de acción inválido') });
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
