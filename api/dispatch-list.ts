@@ -1,6 +1,10 @@
 /** The dispatch list, served from the read model (PostgreSQL) with filters, a sensible order and pagination. */
 import type { Prisma, PrismaClient } from '../prisma/client';
 import type { ListDispatchesQuery } from './schemas/dispatch.schemas';
+import { DISPATCH_STATUSES, isTerminalStatus } from '../domain/lifecycle';
+
+const FINISHED_STATUSES: string[] = DISPATCH_STATUSES.filter(isTerminalStatus);
+const OPEN_STATUSES: string[] = DISPATCH_STATUSES.filter((s) => !isTerminalStatus(s));
 
 const range = (from?: string, to?: string) =>
   from || to ? { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lte: new Date(to) } : {}) } : undefined;
@@ -17,7 +21,9 @@ export function dispatchWhere(q: ListDispatchesQuery, onlyRuc: string | null): P
   if (q.direction) and.push({ direction: q.direction });
   if (q.atRisk !== undefined) and.push({ atRisk: q.atRisk });
   if (q.overdue !== undefined) and.push({ overdue: q.overdue });
-  if (q.open !== undefined) and.push(q.open ? { status: { notIn: ['closed', 'cancelled'] } } : { status: { in: ['closed', 'cancelled'] } });
+  // `IN (the open statuses)` rather than `NOT IN (closed, cancelled)`: the planner then uses the status indexes
+  // (count over 100,000 rows 0.9 ms instead of 22 ms, docs/operations.md "Scale").
+  if (q.open !== undefined) and.push({ status: { in: q.open ? OPEN_STATUSES : FINISHED_STATUSES } });
   const opened = range(q.openedFrom, q.openedTo);
   if (opened) and.push({ openedAt: opened });
   const eta = range(q.etaFrom, q.etaTo);
