@@ -3,8 +3,8 @@
  * it opens BENCH_COUNT dispatches (default 200, BENCH_CONCURRENCY in flight, default 10) through the API and the same
  * number directly with the Temporal client, then records one operator action (`documents-received`, an Update) on
  * each, again both ways. Prints p50/p99 latency and throughput per path and the API/direct ratios, then drives one
- * complete dispatch per business path and prints how many history events it wrote. The worker runs in its own
- * process, as with `npm start`.
+ * complete dispatch per business path and prints how many history events it wrote. The worker and the API run
+ * in processes of their own, as with `npm start`, so the measuring client shares an event loop with neither.
  * Bounded: counts are fixed and the run aborts after BENCH_MAX_SECONDS (default 600). Loopback only.
  */
 import { performance } from 'node:perf_hooks';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }, MAX_SECONDS * 1000);
   abort.unref();
-  const stack = await startThrowawayApi('bench', { log, separateWorker: true });
+  const stack = await startThrowawayApi('bench', { log, separateWorker: true, separateApi: true });
   const run = Date.now().toString(36).toUpperCase();
   const id = (path: string, i: number) => `B${run}-${path}-${i}`;
   try {

@@ -44,6 +44,8 @@ export interface ThrowawayOptions {
   ownNamespace?: boolean;
   /** Run the worker in a process of its own, as `npm start` does (the benchmark's topology). */
   separateWorker?: boolean;
+  /** Run the API in a process of its own too, as `npm start` does: callers then share no event loop with it. */
+  separateApi?: boolean;
 }
 
 export async function startThrowawayApi(name: string, opts: ThrowawayOptions = {}): Promise<ThrowawayApi> {
@@ -99,7 +101,7 @@ export async function startThrowawayApi(name: string, opts: ThrowawayOptions = {
     log('bundling workflows and starting the worker…');
     if (opts.separateWorker) stops.push(await spawnWorker(env));
     else stops.push((await startDispatchWorker(config)).shutdown);
-    const api = await startApi(env, opts.logger ? { logger: opts.logger } : {});
+    const api = opts.separateApi ? await spawnApi(env) : await startApi(env, opts.logger ? { logger: opts.logger } : {});
     stops.push(api.close);
     const connection = await Connection.connect({ address });
     stops.push(() => connection.close());
@@ -115,6 +117,31 @@ export async function startThrowawayApi(name: string, opts: ThrowawayOptions = {
     await stopAll();
     throw err;
   }
+}
+
+/** Starts api/server.ts in a child process on a free port; resolves once /health answers. */
+async function spawnApi(env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'api', 'server.ts')], {
+    env: { ...process.env, ...env, API_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(`${url}/health`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null) throw new Error(`API process exited with code ${child.exitCode} before answering`);
+    if (Date.now() > deadline) throw new Error('API process did not answer /health within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** Starts scripts/lib/worker-process.ts and resolves once it polls; the returned function stops it. */

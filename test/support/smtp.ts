@@ -45,6 +45,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
+  // A client that dies mid-conversation (a worker SIGKILLed by the fault suite) resets its socket: smtp-server
+  // reports it as an 'error' event, which must not bring the sink down.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -8,7 +8,7 @@ import type { ApiDeps } from '../../deps';
 import type { ClientCache } from '../../ttl-cache';
 import { agreementOf, startDispatchWorkflow } from './dispatch-start';
 import { listDispatches } from '../../dispatch-list';
-import { ApiError, isTemporalDown } from '../../errors';
+import { ApiError } from '../../errors';
 import { OPERATORS, READERS, type Principal } from '../../principal';
 import type { RouteRegistry } from '../../routing';
 import { createDispatchBody, dispatchParams, listDispatchesQuery } from '../../schemas/dispatch.schemas';
@@ -83,9 +83,11 @@ export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps, clients:
         // A client sees its dispatch's status and dates, never the broker's internals (executives, incidents, billing).
         return { body: { source: 'workflow', dispatch: principal.role === 'client' ? toClientView(view, new Date().toISOString()) : view } };
       } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError) && !isTemporalDown(err)) throw err;
+        if (err instanceof ApiError) throw err;
+        // Any failure of the live read on Temporal's side (worker killed mid-task, server restarting, query
+        // rejected) falls back to the read model: a read never fails while the dispatch is recorded.
         const record = await deps.store.get(params.id);
-        if (!record) throw isTemporalDown(err) ? err : notFound();
+        if (!record) throw err instanceof WorkflowNotFoundError ? notFound() : err;
         assertVisible(principal, record.clientRuc);
         return { body: { source: 'read-model', dispatch: principal.role === 'client' ? clientRecord({ ...record }) : record } };
       }
