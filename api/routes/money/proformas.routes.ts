@@ -50,6 +50,13 @@ export function registerProformaRoutes(r: RouteRegistry, deps: ApiDeps, store: M
         lines.push(...projectedLines(dispatch.terminal, body.projection));
       }
       if (lines.length === 0) throw new ApiError(422, 'invalid_input', 'La proyección no genera sobrecostos y no hay otras líneas: no hay nada que cotizar.');
+      // Amounts are stored as NUMERIC(14,2): a line or a total of 10^12 or more cannot be kept exactly, so it is
+      // refused here (never rounded, never a 500).
+      const tooLarge = (m: { amount: string }) => m.amount.replace('-', '').split('.')[0]!.length > 12;
+      const totals = proformaTotals(lines);
+      if (lines.some((l) => tooLarge(l.amount)) || totals.byCurrency.some(tooLarge)) {
+        throw new ApiError(422, 'amount_too_large', 'El importe de una línea o el total de la proforma supera 999 999 999 999.99: revise cantidades y precios.');
+      }
       const rate = await store.rateOn(body.rateDate ?? limaToday());
       if (body.rateDate && !rate) throw new ApiError(422, 'rate_missing', `No hay tipo de cambio registrado al ${body.rateDate}.`);
       const saved = await store.saveProforma({ dispatchId: params.id, clientRuc: dispatch.clientRuc, notes: body.notes ?? null, rate, lines, createdBy: principal.name });

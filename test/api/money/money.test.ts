@@ -141,6 +141,15 @@ describe('ledger and funds gate', () => {
 });
 
 describe('proformas', () => {
+  test('a line whose amount cannot be stored exactly is refused in Spanish, not a 500 (found by the fuzzer)', async () => {
+    const res = await request(api.app)
+      .post(`/dispatches/${DSP}/proformas`)
+      .set(as('operator'))
+      .send({ lines: [{ kind: 'projected_storage', description: 'Almacenaje', quantity: 8286, unitAmount: '1696410013.9', currency: 'PEN' }] })
+      .expect(422);
+    expect(res.body.error).toMatchObject({ code: 'amount_too_large' });
+  });
+
   test('each proforma is a new version with exact amounts and projected cost clocks; its PDF names the dispatch and totals', async () => {
     const body = {
       lines: [
