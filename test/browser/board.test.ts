@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { waitFor } from '../support/wait-for';
 import { CLIENT_RUC } from '../api/api-stack';
 import { launchChromium, screenshot, seriousViolations } from './browser';
 import { PASSWORD, PEOPLE, startBoardStack, type BoardStack } from './board-stack';
@@ -66,7 +67,9 @@ describe('operator', () => {
     const row = page.locator(`tr[data-dispatch="${ids.overdue}"]`);
     await expect(row.getAttribute('class')).resolves.toBeDefined();
     // The page's own refresh turns the row red: no reload here.
-    await page.waitForFunction(`document.querySelector('tr[data-dispatch="${ids.overdue}"]')?.classList.contains('vencido')`, undefined, { timeout: 15_000 });
+    // Polled from the test through the locator: a waitForFunction predicate would be evaluated inside the page,
+    // where the board's strict CSP (no 'unsafe-eval') refuses it once it has to poll.
+    await waitFor(async () => (await row.getAttribute('class'))?.split(/\s+/).includes('vencido'), { timeout: 15_000, interval: 250, what: 'the overdue row turning red' });
     await expect(row.locator('td').nth(9).textContent()).resolves.toMatch(/Vencido/);
     // The operator's own queue: the other client's dispatch is also ESC-07's, so it is listed too, but after.
     await screenshot(page, 'work-queue');
