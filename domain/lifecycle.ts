@@ -151,6 +151,12 @@ export interface DispatchState {
   cancelledAt?: string;
   cancelReason?: string;
   updatedAt: string;
+  /**
+   * Lifecycle features this dispatch was opened with (ids of `LIFECYCLE_FEATURES`), fixed at opening and carried
+   * across continue-as-new: a dispatch opened before a feature existed keeps the rules it started with for its
+   * whole life (up to 18 months), so its history keeps replaying. Absent on dispatches opened before 2026-12-03.
+   */
+  features?: LifecycleFeature[];
 }
 
 /** An operator action (or an activity's finding) recorded on a dispatch; `at` is when it happened (ISO). */
@@ -175,6 +181,21 @@ export type DispatchEvent =
   | { type: 'regularized'; at: string }
   | { type: 'closed'; at: string }
   | { type: 'cancelled'; reason: string; at: string };
+
+/**
+ * Changes to the lifecycle rules (new steps, new clocks) that apply only to dispatches opened after them. The
+ * workflow asks `patched(id)` for each when it opens a dispatch (never in a carried run), and stores the ones that
+ * answered true in `DispatchState.features`; the pure rules then read `hasFeature(state, id)`. The id is the
+ * patch id in Temporal's history: never rename one. docs/operations.md lists them.
+ */
+export const LIFECYCLE_FEATURES = {
+} as const;
+export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
+
+/** Whether the dispatch was opened with the feature (false for dispatches opened before it). */
+export function hasFeature(s: Pick<DispatchState, 'features'>, feature: LifecycleFeature): boolean {
+  return s.features?.includes(feature) ?? false;
+}
 
 /** Reason is Spanish (es-PE): says why the action is refused and what is expected first. */
 export type Verdict = { ok: true } | { ok: false; reason: string };

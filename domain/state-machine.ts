@@ -12,6 +12,7 @@ import {
   type DispatchEvent,
   type DispatchState,
   type DispatchStatus,
+  type LifecycleFeature,
   type Verdict,
   type WithdrawalStep,
   EVENT_ACTION_ES,
@@ -248,8 +249,9 @@ export function applyEvent(s: DispatchState, e: DispatchEvent): DispatchState {
 }
 
 /** A freshly opened dispatch. `requiredDocs` comes from requiredDocuments(), possibly with the client's extras. */
-export function initialState(input: DispatchInput, requiredDocs: DocumentKind[], at: string): DispatchState {
+export function initialState(input: DispatchInput, requiredDocs: DocumentKind[], at: string, features: LifecycleFeature[] = []): DispatchState {
   return {
+    ...(features.length > 0 ? { features: [...features] } : {}),
     dispatchId: input.dispatchId,
     direction: directionOf(input.regime),
     regime: input.regime,

@@ -10,7 +10,7 @@ import {
 import { requiredDocuments } from '../domain/documents';
 import { emptyBook } from '../domain/dispatch-book';
 import type { DispatchView } from '../domain/dispatch-view';
-import { isTerminalStatus } from '../domain/lifecycle';
+import { isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
 import { resolvePolicy } from '../domain/clocks';
 import { dueNotices, pendingNotices, type PlannedNotice } from '../domain/schedule';
 import { initialState } from '../domain/state-machine';
@@ -62,12 +62,20 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
     input.dispatch,
     input.openedAt,
     policy,
-    initialState(input.dispatch, docs, input.openedAt),
+    initialState(input.dispatch, docs, input.openedAt, featuresAtOpening()),
     emptyBook(input.dispatch.eta, input.dispatch.vessel),
     peruCalendar([]), // weekends only until the clock loop loads the holidays (its first step)
   );
   rt.calendarDirty = true;
   return rt;
+}
+
+/**
+ * The lifecycle features a new dispatch gets: each is a patch, so replaying a dispatch opened before a feature
+ * existed answers false and keeps its old rules. Asked only when opening (a carried run keeps its state's list).
+ */
+function featuresAtOpening(): LifecycleFeature[] {
+  return (Object.values(LIFECYCLE_FEATURES) as LifecycleFeature[]).filter((feature) => patched(feature));
 }
 
 async function announceOpening(rt: DispatchRuntime): Promise<void> {
