@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../api/principal';
 import { STAFF_FUNCTIONS, upsertStaffAccount, type StaffFunction } from '../api/staff-accounts';
-import { loadConfig } from '../config/config';
-import { createPrisma } from '../prisma/client';
+import type { PrismaClient } from '../prisma/client';
+import { runWithDatabase } from './lib/cli';
 
-async function main(): Promise<number> {
+async function main(prisma: PrismaClient): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, function: { type: 'string' }, 'executive-id': { type: 'string' }, 'client-ruc': { type: 'string' } },
@@ -24,24 +24,11 @@ async function main(): Promise<number> {
   }
   const generated = !process.env.LEVANTE_STAFF_PASSWORD;
   const password = process.env.LEVANTE_STAFF_PASSWORD ?? randomBytes(15).toString('base64url');
-  const prisma = createPrisma(loadConfig().DATABASE_URL);
-  try {
-    const { account, created } = await upsertStaffAccount(prisma, { username: values.username, name: values.name, role, function: fn, executiveId: values['executive-id'] ?? null, clientRuc: values['client-ruc'] ?? null, password });
-    console.log(`Board account ${created ? 'created' : 'reset'}: ${account.username} (${account.role}, ${account.function}).`);
-    if (generated) console.log(`Password (shown only now; only its hash is stored):\n\n  ${password}\n`);
-    console.log('Sign in at http://localhost:3000/board');
-    return 0;
-  } finally {
-    await prisma.$disconnect();
-  }
+  const { account, created } = await upsertStaffAccount(prisma, { username: values.username, name: values.name, role, function: fn, executiveId: values['executive-id'] ?? null, clientRuc: values['client-ruc'] ?? null, password });
+  console.log(`Board account ${created ? 'created' : 'reset'}: ${account.username} (${account.role}, ${account.function}).`);
+  if (generated) console.log(`Password (shown only now; only its hash is stored):\n\n  ${password}\n`);
+  console.log('Sign in at http://localhost:3000/board');
+  return 0;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runWithDatabase(main);

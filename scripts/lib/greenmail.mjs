@@ -15,10 +15,11 @@
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runMaven } from './maven-fetch.mjs';
+import { freePort, waitForPort } from './ports.mjs';
 
 /** Version of com.icegreen:greenmail-standalone fetched from Maven Central. */
 export const GREENMAIL_VERSION = '2.1.3';
@@ -43,7 +44,10 @@ export async function ensureGreenMail({ log = console.log } = {}) {
   await fs.mkdir(path.dirname(dir), { recursive: true });
   const tmp = await fs.mkdtemp(path.join(path.dirname(dir), `.greenmail-${GREENMAIL_VERSION}.tmp-`));
   try {
-    await run('mvn', ['-q', '-B', '-Dstyle.color=never', `${DEPENDENCY_PLUGIN}:copy`, `-Dartifact=${ARTIFACT}`, `-DoutputDirectory=${tmp}`], tmp);
+    await runMaven(['-q', '-B', '-Dstyle.color=never', `${DEPENDENCY_PLUGIN}:copy`, `-Dartifact=${ARTIFACT}`, `-DoutputDirectory=${tmp}`], {
+      cwd: tmp,
+      missing: 'mvn is not on PATH: install Java 17 and Maven (e.g. apt-get install -y openjdk-17-jre-headless maven) or set GREENMAIL_JAR.',
+    });
     if (!(await exists(path.join(tmp, path.basename(jar))))) throw new Error(`Maven finished but ${path.basename(jar)} is not in ${tmp}.`);
     await fs.chmod(tmp, 0o755);
     try {
@@ -82,9 +86,10 @@ export async function startGreenMail({ jar, users, smtpPort, imapPort, log = () 
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
   try {
-    await waitForPort(smtpPort, 30_000, child);
-    await waitForPort(imapPort, 30_000, child);
+    await waitForPort(smtpPort, 30_000, gone, 'GreenMail');
+    await waitForPort(imapPort, 30_000, gone, 'GreenMail');
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`GreenMail did not start: ${err.message}\n${output.trim()}`);
@@ -111,45 +116,6 @@ async function exists(p) {
   } catch {
     return false;
   }
-}
-
-function run(cmd, args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const keep = (b) => (out = (out + b.toString()).slice(-8000));
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.once('error', (err) => reject(err.code === 'ENOENT' ? new Error(`${cmd} is not on PATH: install Java 17 and Maven (e.g. apt-get install -y openjdk-17-jre-headless maven) or set GREENMAIL_JAR.`) : err));
-    child.once('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}); is Maven Central reachable?\n${out.trim()}`))));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port, timeoutMs, child) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error('the JVM exited during start-up');
-    const ok = await new Promise((resolve) => {
-      const s = net.connect({ port, host: '127.0.0.1' });
-      s.once('connect', () => (s.destroy(), resolve(true)));
-      s.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`port ${port} not listening within ${timeoutMs / 1000} s`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -24,3 +24,17 @@ export function isListening(port, host = '127.0.0.1') {
     socket.once('error', () => resolve(false));
   });
 }
+
+/**
+ * Waits until something listens on 127.0.0.1:port; throws when `gone()` says the process that should listen
+ * exited, or after `timeoutMs` (`what` names it in the error).
+ */
+export async function waitForPort(port, timeoutMs, gone, what = 'the server') {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (gone()) throw new Error(`${what} exited during start-up`);
+    if (await isListening(port)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not listen on port ${port} within ${timeoutMs / 1000} s`);
+}

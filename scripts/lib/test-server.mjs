@@ -20,10 +20,11 @@
 import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runMaven } from './maven-fetch.mjs';
+import { freePort, waitForPort } from './ports.mjs';
 
 /** Version of io.temporal:temporal-test-server fetched from Maven Central. */
 export const TEST_SERVER_VERSION = '1.38.0';
@@ -86,7 +87,7 @@ export async function ensureTestServer({ log = console.log } = {}) {
   try {
     await fs.chmod(tmp, 0o755); // mkdtemp makes it 0700
     const tmpLib = path.join(tmp, 'lib');
-    await run('mvn', [
+    await runMaven([
       '-q', '-B', '-Dstyle.color=never',
       '-f', POM_PATH,
       `-Dtemporal.test-server.version=${version}`,
@@ -168,7 +169,7 @@ async function makeCdsArchive(dir) {
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
-    await waitForPort(port, 30_000, exited);
+    await waitForPort(port, 30_000, () => child.exitCode !== null || child.signalCode !== null, 'the test server');
     await new Promise((r) => setTimeout(r, 1000)); // let start-up class loading settle
   } finally {
     child.kill('SIGTERM'); // the dynamic archive is written during the JVM's orderly exit
@@ -238,61 +239,6 @@ async function requireTools(cmds) {
       `Temporal's time-skipping test server needs ${missing.join(' and ')} on PATH: install Java 17 and Maven (e.g. \`${INSTALL_HINT}\`) or set TEMPORAL_TEST_SERVER to an existing test-server launcher.`,
     );
   }
-}
-
-function run(cmd, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const keep = (b) => {
-      out = (out + b.toString()).slice(-8000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      if (code === 0) return resolve();
-      reject(
-        new Error(
-          `${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}); is Maven Central reachable?\n${out.trim()}`,
-        ),
-      );
-    });
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port, timeoutMs, exited) {
-  let gone = false;
-  exited.then(() => {
-    gone = true;
-  });
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (gone) throw new Error('the test server exited during start-up');
-    const ok = await new Promise((resolve) => {
-      const s = net.connect({ port, host: '127.0.0.1' });
-      s.once('connect', () => {
-        s.destroy();
-        resolve(true);
-      });
-      s.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the test server did not listen on port ${port} within ${timeoutMs / 1000} s`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
