@@ -21,6 +21,10 @@ import {
   WITHDRAWAL_STEPS,
   isTerminalStatus,
 } from './lifecycle';
+import { hasFeature } from './lifecycle';
+import { claveSolProblem, EXPORT_DAM, isExportDam, openExportDam, sealsProblem, withSeals } from './exports/export-dam';
+import { draftCheckProblem, keyDataProblem } from './exports/dam-check';
+import { EXPORT_DAM_SHARED_EVENTS, exportDamRules } from './exports/export-rules';
 
 export type { DispatchEvent, DispatchState, Verdict } from './lifecycle';
 type EventType = DispatchEvent['type'];
@@ -35,6 +39,7 @@ export class InvalidTransitionError extends Error {
 }
 
 /** `to` is computed on the state after the event's data is recorded; 'stay' records data without moving. */
+export type TransitionRule = Rule;
 interface Rule {
   to: DispatchStatus | 'stay' | ((recorded: DispatchState) => DispatchStatus);
   /** State-only guard: a Spanish reason when the event is not allowed yet. */
@@ -127,7 +132,19 @@ const EVENT_DIRECTION: Partial<Record<EventType, Direction>> = {
   senasaReportReceived: 'import', levanteGranted: 'import', dischargeEnded: 'import', withdrawalStep: 'import',
   delivered: 'import', containerReturned: 'import',
   cargoEntryRegistered: 'export', sealsRegistered: 'export', shipped: 'export',
+  physicalInspectionScheduled: 'export', physicalInspectionRecorded: 'export', cargoCutoffSet: 'export',
 };
+
+/** The rules of the dispatch's current status: the base table, or a lifecycle feature's rules for it. */
+function rulesOf(s: DispatchState): Partial<Record<EventType, Rule>> {
+  return exportDamRules(s, TRANSITIONS[s.status]) ?? TRANSITIONS[s.status];
+}
+
+/** The direction an event is limited to for this dispatch (an export with its own DAM shares the DAM's events). */
+function directionOfEvent(s: DispatchState, type: EventType): Direction | undefined {
+  if (isExportDam(s) && EXPORT_DAM_SHARED_EVENTS.includes(type)) return undefined;
+  return EVENT_DIRECTION[type];
+}
 const DIRECTION_ES: Record<Direction, string> = { import: 'importación', export: 'exportación' };
 const DAM_NUMBER = /^(\d{3})-(\d{4})-(\d{2})-(\d{6})$/;
 
@@ -164,6 +181,41 @@ function payloadProblem(s: DispatchState, e: DispatchEvent): string | undefined 
     case 'cancelled':
       return e.reason.trim() ? undefined : `No se puede ${action}: indique el motivo de la anulación.`;
     default:
+      return exportDamPayloadProblem(s, e, action);
+  }
+}
+
+/** Payload rules of lifecycle feature export-dam-2026-12 (nothing for dispatches opened before it). */
+function exportDamPayloadProblem(s: DispatchState, e: DispatchEvent, action: string): string | undefined {
+  if (!hasFeature(s, EXPORT_DAM)) return undefined;
+  const instantProblem = (iso: string, what: string) => {
+    try {
+      parseInstant(iso);
+      return undefined;
+    } catch {
+      return `No se puede ${action}: ${what} «${iso}» no es una fecha válida. Use ISO 8601 con zona horaria, p. ej. 2026-12-10T18:00:00-05:00.`;
+    }
+  };
+  switch (e.type) {
+    case 'documentKeyDataRecorded': {
+      const problem = keyDataProblem(e.data, 'los documentos');
+      return problem ? `No se puede ${action}: ${problem}.` : undefined;
+    }
+    case 'draftEmitted': {
+      const problem = draftCheckProblem(s.damCheck, e.dam, s.direction, s.direction === 'export');
+      return problem ? `No se puede ${action}: ${problem}` : undefined;
+    }
+    case 'sealsRegistered':
+      return isExportDam(s) ? sealsProblem(s, e.seals, e.sintadReference) : undefined;
+    case 'regularized':
+      return isExportDam(s) ? claveSolProblem(s, e.claveSol) : undefined;
+    case 'physicalInspectionScheduled':
+      return instantProblem(e.scheduledFor, 'la fecha del reconocimiento') ?? (e.place?.trim() ? undefined : `No se puede ${action}: indique el lugar del reconocimiento.`);
+    case 'physicalInspectionRecorded':
+      return e.result?.trim() ? undefined : `No se puede ${action}: indique el resultado del reconocimiento físico.`;
+    case 'cargoCutoffSet':
+      return instantProblem(e.cutoffAt, 'el corte de carga');
+    default:
       return undefined;
   }
 }
@@ -183,11 +235,11 @@ function refusal(s: DispatchState, e: DispatchEvent): string | undefined {
   if (isTerminalStatus(s.status)) {
     return `No se puede ${action}: el despacho está ${s.status === 'closed' ? 'cerrado' : 'anulado'} y ya no admite cambios.`;
   }
-  const direction = EVENT_DIRECTION[e.type];
+  const direction = directionOfEvent(s, e.type);
   if (direction && direction !== s.direction) {
     return `No se puede ${action}: corresponde solo a despachos de ${DIRECTION_ES[direction]} y este es de ${DIRECTION_ES[s.direction]} (régimen ${s.regime}).`;
   }
-  const rule = TRANSITIONS[s.status][e.type];
+  const rule = rulesOf(s)[e.type];
   if (!rule) return `No se puede ${action}: el despacho está en estado «${STATUS_LABEL_ES[s.status]}». ${expectedSentence(s)}`;
   return rule.when?.(s) ?? payloadProblem(s, e);
 }
@@ -219,7 +271,7 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
     case 'documentsReceived':
       return { ...next, documentsReceived: { ...s.documentsReceived, ...Object.fromEntries(e.documents.map((d) => [d, e.at])) } };
     case 'documentsReviewed': return { ...next, documentsReviewedAt: e.at };
-    case 'draftEmitted': return { ...next, draftEmittedAt: e.at };
+    case 'draftEmitted': return { ...next, draftEmittedAt: e.at, ...(e.dam && hasFeature(s, EXPORT_DAM) ? { damCheck: { ...s.damCheck, draft: e.dam } } : {}) };
     case 'draftApproved': return { ...next, draftApprovedAt: e.at };
     case 'damNumbered': return { ...next, damNumber: e.damNumber.trim(), damNumberedAt: e.at };
     case 'channelAssigned': return { ...next, channel: e.channel, channelAssignedAt: e.at };
@@ -230,11 +282,21 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
     case 'delivered': return { ...next, deliveredAt: e.at };
     case 'containerReturned': return { ...next, containerReturnedAt: e.at };
     case 'cargoEntryRegistered': return { ...next, cargoEntryRegisteredAt: e.at };
-    case 'sealsRegistered': return { ...next, sealsRegisteredAt: e.at };
+    case 'sealsRegistered':
+      return isExportDam(s) && s.exportDam ? { ...next, sealsRegisteredAt: e.at, exportDam: withSeals(s.exportDam, e.seals!, e.sintadReference!, e.at) } : { ...next, sealsRegisteredAt: e.at };
     case 'shipped': return { ...next, shipmentEndedAt: e.at };
-    case 'regularized': return { ...next, regularizedAt: e.at };
+    case 'regularized':
+      return isExportDam(s) && s.exportDam && e.claveSol
+        ? { ...next, regularizedAt: e.at, exportDam: { ...s.exportDam, claveSol: { transmissionNumber: e.claveSol.transmissionNumber.trim(), transmittedAt: new Date(parseInstant(e.claveSol.transmittedAt)).toISOString() } } }
+        : { ...next, regularizedAt: e.at };
     case 'closed': return { ...next, closedAt: e.at };
     case 'cancelled': return { ...next, cancelledAt: e.at, cancelReason: e.reason.trim() };
+    case 'documentKeyDataRecorded': return { ...next, damCheck: { ...s.damCheck, documents: { ...e.data, recordedAt: e.at } } };
+    case 'physicalInspectionScheduled':
+      return { ...next, exportDam: { ...s.exportDam!, physicalInspection: { scheduledFor: e.scheduledFor, place: e.place.trim(), scheduledAt: e.at } } };
+    case 'physicalInspectionRecorded':
+      return { ...next, exportDam: { ...s.exportDam!, physicalInspection: { ...s.exportDam!.physicalInspection!, recordedAt: e.at, result: e.result.trim() } } };
+    case 'cargoCutoffSet': return { ...next, exportDam: { ...s.exportDam!, cargoCutoffAt: new Date(parseInstant(e.cutoffAt)).toISOString() } };
   }
 }
 
@@ -242,7 +304,7 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
 export function applyEvent(s: DispatchState, e: DispatchEvent): DispatchState {
   const verdict = canApply(s, e);
   if (!verdict.ok) throw new InvalidTransitionError(verdict.reason);
-  const rule = TRANSITIONS[s.status][e.type] as Rule;
+  const rule = rulesOf(s)[e.type] as Rule;
   const recorded = record(s, e);
   const status = rule.to === 'stay' ? s.status : typeof rule.to === 'function' ? rule.to(recorded) : rule.to;
   return { ...recorded, status };
@@ -263,6 +325,9 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
     documentsReceived: {},
     withdrawal: {},
     updatedAt: at,
+    ...(features.includes(EXPORT_DAM) && directionOf(input.regime) === 'export'
+      ? { exportDam: openExportDam(input.containers.map((c) => c.containerNumber), input.cargoCutoffAt && new Date(parseInstant(input.cargoCutoffAt)).toISOString()) }
+      : {}),
   };
 }
 
@@ -271,9 +336,9 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
  * it is possible at every non-terminal status and the UI offers it separately.
  */
 export function nextExpectedActions(s: DispatchState): EventType[] {
-  return (Object.entries(TRANSITIONS[s.status]) as [EventType, Rule][])
+  return (Object.entries(rulesOf(s)) as [EventType, Rule][])
     .filter(([type]) => type !== 'cancelled')
-    .filter(([type]) => !EVENT_DIRECTION[type] || EVENT_DIRECTION[type] === s.direction)
+    .filter(([type]) => !directionOfEvent(s, type) || directionOfEvent(s, type) === s.direction)
     .filter(([, rule]) => !rule.when?.(s) && (rule.pending?.(s) ?? true))
     .map(([type]) => type);
 }

@@ -1,7 +1,7 @@
 /** Business paths of the dispatch workflow recorded as replay fixtures (see catalog.ts). */
 import { createPrismaRecordStore } from '../../../activities/records';
 import * as m from '../../../workflows/dispatch.messages';
-import { toLevante, toShipped, withdrawAndReturn } from '../drive';
+import { claveSol, toLevante, toShipped, withdrawAndReturn } from '../drive';
 import { uniqueId } from '../env';
 import { sampleDispatch, startDispatch } from '../fixtures';
 import { addDays, limaInstant, mondayOfPlainWeek } from '../lima-time';
@@ -34,8 +34,9 @@ export const dispatchDevRecorders = {
   },
   'export-definitive': async (stack) => {
     const h = await start(stack, { dispatchId: dispatchId('EXPORT'), regime: '40', terminal: 'DPWC' });
+    // Opened with feature export-dam-2026-12: its own DAM, channel, seals per container, CLAVE SOL.
     await toShipped(h);
-    await h.executeUpdate(m.regularized, { args: [{ actor: esc }] });
+    await h.executeUpdate(m.regularized, { args: [{ actor: esc, claveSol: claveSol() }] });
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     await h.result();
     return { 'dispatchWorkflow/export-definitive': latestRun(h) };
