@@ -31,7 +31,13 @@ export const HISTORY_PATHS = [
     name: 'export-definitive',
     server: 'dev',
     files: ['dispatchWorkflow/export-definitive'],
-    about: 'Definitive export: cargo entry, seals, shipped, regularized, closure',
+    about: 'Definitive export: cargo entry, seals, shipped, regularized, closure (since export-dam-2026-12: its own DAM draft checked against the documents, numbering, cargo entry, green channel, a seal per container, CLAVE SOL)',
+  },
+  {
+    name: 'export-dam-clocks',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/export-dam-clocks'],
+    about: 'Export with its own DAM (export-dam-2026-12), cut-off given at opening: cut-off reminder and alert (cargo entered late), red channel with physical inspection, two containers sealed, shipment, regularization target alert at 10 days, CLAVE SOL, closure',
   },
   {
     name: 'cancelled-with-complaint',
