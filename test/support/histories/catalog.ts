@@ -127,6 +127,12 @@ export const HISTORY_PATHS = [
     files: ['inboundMailWorkflow/inbound-mail-fetch'],
     about: 'One run of the inbound-mail fetch (the recording stack has no IMAP mailbox: the run reports it off)',
   },
+  {
+    name: 'mandate-expiry-renewed',
+    server: 'timeskipping',
+    files: ['mandateExpiryWorkflow/mandate-expiry-renewed'],
+    about: "A client's mandate: the 30-day reminder to its executive, a renewal (signal) re-plans, the renewed mandate's 30- and 7-day reminders, then its expiry ends the run",
+  },
 ] as const satisfies readonly HistoryPath[];
 
 export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];
