@@ -21,9 +21,8 @@ import {
   WITHDRAWAL_STEPS,
   isTerminalStatus,
 } from './lifecycle';
-import { hasFeature } from './lifecycle';
-import { claveSolProblem, EXPORT_DAM, isExportDam, openExportDam, sealsProblem, withSeals } from './exports/export-dam';
-import { draftCheckProblem, keyDataProblem } from './exports/dam-check';
+import { exportDamAtOpening, isExportDam } from './exports/export-dam';
+import { exportDamPayloadProblem, recordExportDamEvent } from './exports/export-events';
 import { EXPORT_DAM_SHARED_EVENTS, exportDamRules } from './exports/export-rules';
 
 export type { DispatchEvent, DispatchState, Verdict } from './lifecycle';
@@ -185,41 +184,6 @@ function payloadProblem(s: DispatchState, e: DispatchEvent): string | undefined 
   }
 }
 
-/** Payload rules of lifecycle feature export-dam-2026-12 (nothing for dispatches opened before it). */
-function exportDamPayloadProblem(s: DispatchState, e: DispatchEvent, action: string): string | undefined {
-  if (!hasFeature(s, EXPORT_DAM)) return undefined;
-  const instantProblem = (iso: string, what: string) => {
-    try {
-      parseInstant(iso);
-      return undefined;
-    } catch {
-      return `No se puede ${action}: ${what} «${iso}» no es una fecha válida. Use ISO 8601 con zona horaria, p. ej. 2026-12-10T18:00:00-05:00.`;
-    }
-  };
-  switch (e.type) {
-    case 'documentKeyDataRecorded': {
-      const problem = keyDataProblem(e.data, 'los documentos');
-      return problem ? `No se puede ${action}: ${problem}.` : undefined;
-    }
-    case 'draftEmitted': {
-      const problem = draftCheckProblem(s.damCheck, e.dam, s.direction, s.direction === 'export');
-      return problem ? `No se puede ${action}: ${problem}` : undefined;
-    }
-    case 'sealsRegistered':
-      return isExportDam(s) ? sealsProblem(s, e.seals, e.sintadReference) : undefined;
-    case 'regularized':
-      return isExportDam(s) ? claveSolProblem(s, e.claveSol) : undefined;
-    case 'physicalInspectionScheduled':
-      return instantProblem(e.scheduledFor, 'la fecha del reconocimiento') ?? (e.place?.trim() ? undefined : `No se puede ${action}: indique el lugar del reconocimiento.`);
-    case 'physicalInspectionRecorded':
-      return e.result?.trim() ? undefined : `No se puede ${action}: indique el resultado del reconocimiento físico.`;
-    case 'cargoCutoffSet':
-      return instantProblem(e.cutoffAt, 'el corte de carga');
-    default:
-      return undefined;
-  }
-}
-
 function actionOf(e: DispatchEvent): string {
   return e.type === 'withdrawalStep' && WITHDRAWAL_STEP_ACTION_ES[e.step] ? WITHDRAWAL_STEP_ACTION_ES[e.step] : EVENT_ACTION_ES[e.type];
 }
@@ -271,7 +235,7 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
     case 'documentsReceived':
       return { ...next, documentsReceived: { ...s.documentsReceived, ...Object.fromEntries(e.documents.map((d) => [d, e.at])) } };
     case 'documentsReviewed': return { ...next, documentsReviewedAt: e.at };
-    case 'draftEmitted': return { ...next, draftEmittedAt: e.at, ...(e.dam && hasFeature(s, EXPORT_DAM) ? { damCheck: { ...s.damCheck, draft: e.dam } } : {}) };
+    case 'draftEmitted': return recordExportDamEvent(s, { ...next, draftEmittedAt: e.at }, e);
     case 'draftApproved': return { ...next, draftApprovedAt: e.at };
     case 'damNumbered': return { ...next, damNumber: e.damNumber.trim(), damNumberedAt: e.at };
     case 'channelAssigned': return { ...next, channel: e.channel, channelAssignedAt: e.at };
@@ -282,21 +246,16 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
     case 'delivered': return { ...next, deliveredAt: e.at };
     case 'containerReturned': return { ...next, containerReturnedAt: e.at };
     case 'cargoEntryRegistered': return { ...next, cargoEntryRegisteredAt: e.at };
-    case 'sealsRegistered':
-      return isExportDam(s) && s.exportDam ? { ...next, sealsRegisteredAt: e.at, exportDam: withSeals(s.exportDam, e.seals!, e.sintadReference!, e.at) } : { ...next, sealsRegisteredAt: e.at };
+    case 'sealsRegistered': return recordExportDamEvent(s, { ...next, sealsRegisteredAt: e.at }, e);
     case 'shipped': return { ...next, shipmentEndedAt: e.at };
-    case 'regularized':
-      return isExportDam(s) && s.exportDam && e.claveSol
-        ? { ...next, regularizedAt: e.at, exportDam: { ...s.exportDam, claveSol: { transmissionNumber: e.claveSol.transmissionNumber.trim(), transmittedAt: new Date(parseInstant(e.claveSol.transmittedAt)).toISOString() } } }
-        : { ...next, regularizedAt: e.at };
+    case 'regularized': return recordExportDamEvent(s, { ...next, regularizedAt: e.at }, e);
     case 'closed': return { ...next, closedAt: e.at };
     case 'cancelled': return { ...next, cancelledAt: e.at, cancelReason: e.reason.trim() };
-    case 'documentKeyDataRecorded': return { ...next, damCheck: { ...s.damCheck, documents: { ...e.data, recordedAt: e.at } } };
+    case 'documentKeyDataRecorded':
     case 'physicalInspectionScheduled':
-      return { ...next, exportDam: { ...s.exportDam!, physicalInspection: { scheduledFor: e.scheduledFor, place: e.place.trim(), scheduledAt: e.at } } };
     case 'physicalInspectionRecorded':
-      return { ...next, exportDam: { ...s.exportDam!, physicalInspection: { ...s.exportDam!.physicalInspection!, recordedAt: e.at, result: e.result.trim() } } };
-    case 'cargoCutoffSet': return { ...next, exportDam: { ...s.exportDam!, cargoCutoffAt: new Date(parseInstant(e.cutoffAt)).toISOString() } };
+    case 'cargoCutoffSet':
+      return recordExportDamEvent(s, next, e);
   }
 }
 
@@ -325,9 +284,7 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
     documentsReceived: {},
     withdrawal: {},
     updatedAt: at,
-    ...(features.includes(EXPORT_DAM) && directionOf(input.regime) === 'export'
-      ? { exportDam: openExportDam(input.containers.map((c) => c.containerNumber), input.cargoCutoffAt && new Date(parseInstant(input.cargoCutoffAt)).toISOString()) }
-      : {}),
+    ...exportDamAtOpening(input, features),
   };
 }
 

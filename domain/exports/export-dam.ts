@@ -12,7 +12,8 @@
  * Pure data and rules, safe in the workflow sandbox.
  */
 import { formatAtOffset, LIMA_UTC_OFFSET_MINUTES, parseInstant } from '../calendar';
-import { hasFeature, LIFECYCLE_FEATURES, type DispatchState } from '../lifecycle';
+import { directionOf, type DispatchInput } from '../dispatch';
+import { hasFeature, LIFECYCLE_FEATURES, type DispatchState, type LifecycleFeature } from '../lifecycle';
 
 /** The lifecycle feature id (also the patch id in Temporal's history: never rename). */
 export const EXPORT_DAM = LIFECYCLE_FEATURES.exportDam;
@@ -133,9 +134,11 @@ export function claveSolProblem(s: DispatchState, claveSol: ClaveSolTransmission
   return undefined;
 }
 
-/** The export record a new export dispatch starts with. */
-export function openExportDam(containers: string[], cargoCutoffAt: string | undefined): ExportDamRecord {
-  return { containers: [...containers], seals: [], ...(cargoCutoffAt ? { cargoCutoffAt } : {}) };
+/** What a new dispatch opened with the feature starts with: an export, its containers and cut-off. */
+export function exportDamAtOpening(input: DispatchInput, features: readonly LifecycleFeature[]): { exportDam?: ExportDamRecord } {
+  if (!features.includes(EXPORT_DAM) || directionOf(input.regime) !== 'export') return {};
+  const cargoCutoffAt = input.cargoCutoffAt ? new Date(parseInstant(input.cargoCutoffAt)).toISOString() : undefined;
+  return { exportDam: { containers: input.containers.map((c) => c.containerNumber), seals: [], ...(cargoCutoffAt ? { cargoCutoffAt } : {}) } };
 }
 
 /** The seals recorded, replacing an earlier seal of the same container (a seal replaced at the terminal). */
