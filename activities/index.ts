@@ -12,6 +12,7 @@ import { createTerminalActivities, type TerminalClient } from './terminals';
 import { createPartnerActivities, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
 import { createInboundMailActivities, type InboundMailDeps } from './people';
+import { createMandateActivities, type MandateStore } from './mandates';
 
 export interface ActivityDeps {
   store: PrismaRecordStore;
@@ -26,6 +27,8 @@ export interface ActivityDeps {
   partners: PartnerStore;
   /** Staff directory, communication log and inbound mailbox (activities/people). */
   people: Omit<InboundMailDeps, 'mailer' | 'sentLog' | 'fallbackSupervisor'>;
+  /** Clients' mandates (poder): the expiry reminders read the mandate in force (activities/mandates). */
+  mandates: MandateStore;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -45,6 +48,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
+    ...createMandateActivities({ mandates: deps.mandates, people: deps.people.store, clients: store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
   };
 }
 

@@ -22,6 +22,7 @@ import { RouteRegistry } from './routing';
 import { TtlCache, type ClientCache } from './ttl-cache';
 import { registerCalendarRoutes } from './routes/calendar/calendar.routes';
 import { registerClientRoutes } from './routes/clients/clients.routes';
+import { registerMandateRoutes } from './routes/clients/mandates.routes';
 import { registerDispatchActionRoutes } from './routes/dispatches/dispatch-actions.routes';
 import { registerDispatchRoutes } from './routes/dispatches/dispatches.routes';
 import { docsRouter } from './routes/docs.routes';
@@ -49,6 +50,7 @@ export function buildRegistry(deps: ApiDeps): RouteRegistry {
   registerDispatchRoutes(registry, deps, clients);
   registerDispatchActionRoutes(registry, deps);
   registerClientRoutes(registry, deps, clients);
+  registerMandateRoutes(registry, deps);
   registerSupervisorRoutes(registry, deps);
   registerCalendarRoutes(registry, deps);
   registerPartnerRoutes(registry, deps);

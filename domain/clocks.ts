@@ -48,6 +48,12 @@ export interface DispatchPolicy {
   regimeExpiryMs: { '20': number; '70': number };
   /** Reminders to the client this many days before the regime expires. */
   regimeExpiryRemindersDays: number[];
+  /** Export (feature export-dam-2026-12): remind the executive this long before the vessel's cargo cut-off. */
+  cargoCutoffReminderBeforeMs: number;
+  /** Export (feature export-dam-2026-12): shipment expected this long after the channel, per channel. */
+  exportShipmentGreenMs: number;
+  exportShipmentOrangeMs: number;
+  exportShipmentRedMs: number;
 }
 
 const LEGACY_REGIME_EXPIRY_MS = { '20': 548 * DAY, '70': 365 * DAY };
@@ -69,6 +75,13 @@ export const DEFAULT_POLICY: DispatchPolicy = {
   // The day count used before calendar months (548 ≈ 18 × 30.44): an override equal to it is no override.
   regimeExpiryMs: LEGACY_REGIME_EXPIRY_MS,
   regimeExpiryRemindersDays: [90, 60, 30, 7],
+  // Assumptions (no SUNAT term; the broker's practice, to confirm): remind a day before the cut-off; after the
+  // channel the cargo, already in the terminal, ships within 2 days (verde), 3 (naranja: documentary review) or
+  // 5 (rojo: the physical inspection must be scheduled and held first).
+  cargoCutoffReminderBeforeMs: 24 * HOUR,
+  exportShipmentGreenMs: 2 * DAY,
+  exportShipmentOrangeMs: 3 * DAY,
+  exportShipmentRedMs: 5 * DAY,
 };
 
 /** The default policy with a client's overrides; keys given as undefined keep the default. */
@@ -110,7 +123,9 @@ export type ClockName =
   | 'deferred_numbering'
   | 'regularization_target'
   | 'regularization_legal'
-  | 'regime_expiry';
+  | 'regime_expiry'
+  | 'cargo_cutoff'
+  | 'export_shipment';
 
 export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   document_review: 'Revisión de documentos',
@@ -120,6 +135,8 @@ export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   regularization_target: 'Regularización (plazo objetivo interno)',
   regularization_legal: 'Regularización (plazo legal)',
   regime_expiry: 'Vencimiento del régimen',
+  cargo_cutoff: 'Corte de carga de la nave (ingreso y precintos)',
+  export_shipment: 'Embarque de la exportación tras el canal',
 };
 
 /** A point in time by which something must happen; `ref` tells apart several deadlines of one clock. */

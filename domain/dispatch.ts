@@ -58,4 +58,6 @@ export interface DispatchInput {
   executive: Contact & { id: string };
   /** Who opened the dispatch through the API. */
   openedBy: string;
+  /** Export: the vessel's cargo cut-off (ISO), if known at opening (feature export-dam-2026-12; also settable later). */
+  cargoCutoffAt?: string;
 }

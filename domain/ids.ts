@@ -9,3 +9,8 @@ export function dispatchWorkflowId(dispatchId: string): string {
 export function sideEffectKey(workflowId: string, step: string): string {
   return `${workflowId}/${step}`;
 }
+
+/** Workflow id of a client's mandate expiry reminders (one per client; a renewal signals it). */
+export function mandateExpiryWorkflowId(clientRuc: string): string {
+  return `mandate-expiry-${clientRuc}`;
+}

@@ -7,6 +7,8 @@
  */
 import type { Channel, Direction, Modality, Regime, Terminal } from './dispatch';
 import type { DocumentKind } from './documents';
+import type { ClaveSolTransmission, ExportDamRecord } from './exports/export-dam';
+import type { DamCheckRecord, DamKeyData } from './exports/dam-check';
 
 /** Every status a dispatch can be in. Import and export share the first three and the last three. */
 export const DISPATCH_STATUSES = [
@@ -78,6 +80,11 @@ export const DISPATCH_EVENT_TYPES = [
   'regularized',
   'closed',
   'cancelled',
+  // Lifecycle feature export-dam-2026-12 (domain/exports/).
+  'documentKeyDataRecorded',
+  'physicalInspectionScheduled',
+  'physicalInspectionRecorded',
+  'cargoCutoffSet',
 ] as const;
 export type DispatchEventType = (typeof DISPATCH_EVENT_TYPES)[number];
 
@@ -105,6 +112,10 @@ export const EVENT_ACTION_ES: Record<DispatchEventType, string> = {
   regularized: 'registrar la regularización',
   closed: 'cerrar el despacho',
   cancelled: 'anular el despacho',
+  documentKeyDataRecorded: 'registrar los datos clave de los documentos comerciales',
+  physicalInspectionScheduled: 'programar el reconocimiento físico',
+  physicalInspectionRecorded: 'registrar el reconocimiento físico',
+  cargoCutoffSet: 'registrar el corte de carga (cut-off) de la nave',
 };
 
 /** Withdrawal steps as infinitive phrases, more precise than the generic `withdrawalStep` action. */
@@ -157,13 +168,18 @@ export interface DispatchState {
    * whole life (up to 18 months), so its history keeps replaying. Absent on dispatches opened before 2026-12-03.
    */
   features?: LifecycleFeature[];
+  /** Export opened with feature export-dam-2026-12: containers and their seals, cut-off, inspection, CLAVE SOL. */
+  exportDam?: ExportDamRecord;
+  /** Feature export-dam-2026-12: the documents' key data and the DAM draft's, compared before the draft goes out. */
+  damCheck?: DamCheckRecord;
 }
 
 /** An operator action (or an activity's finding) recorded on a dispatch; `at` is when it happened (ISO). */
 export type DispatchEvent =
   | { type: 'documentsReceived'; documents: DocumentKind[]; at: string }
   | { type: 'documentsReviewed'; at: string }
-  | { type: 'draftEmitted'; at: string }
+  /** `dam`: the draft's key data, compared with the documents' (feature export-dam-2026-12). */
+  | { type: 'draftEmitted'; at: string; dam?: DamKeyData }
   | { type: 'draftApproved'; at: string }
   | { type: 'damNumbered'; damNumber: string; at: string }
   | { type: 'channelAssigned'; channel: Channel; at: string }
@@ -176,11 +192,20 @@ export type DispatchEvent =
   | { type: 'delivered'; at: string }
   | { type: 'containerReturned'; at: string }
   | { type: 'cargoEntryRegistered'; at: string }
-  | { type: 'sealsRegistered'; at: string }
+  /** `seals` and `sintadReference`: one seal per container (feature export-dam-2026-12; required there). */
+  | { type: 'sealsRegistered'; at: string; seals?: { containerNumber: string; sealNumber: string }[]; sintadReference?: string }
   | { type: 'shipped'; at: string }
-  | { type: 'regularized'; at: string }
+  /** `claveSol`: the CLAVE SOL transmission regularizing an export (feature export-dam-2026-12; required there). */
+  | { type: 'regularized'; at: string; claveSol?: ClaveSolTransmission }
   | { type: 'closed'; at: string }
-  | { type: 'cancelled'; reason: string; at: string };
+  | { type: 'cancelled'; reason: string; at: string }
+  /** Feature export-dam-2026-12: key data read from the commercial documents (DAM content check). */
+  | { type: 'documentKeyDataRecorded'; data: DamKeyData; at: string }
+  /** Feature export-dam-2026-12, red channel of an export. */
+  | { type: 'physicalInspectionScheduled'; scheduledFor: string; place: string; at: string }
+  | { type: 'physicalInspectionRecorded'; result: string; at: string }
+  /** Feature export-dam-2026-12: the vessel's cargo cut-off for an export. */
+  | { type: 'cargoCutoffSet'; cutoffAt: string; at: string };
 
 /**
  * Changes to the lifecycle rules (new steps, new clocks) that apply only to dispatches opened after them. The
@@ -189,6 +214,8 @@ export type DispatchEvent =
  * patch id in Temporal's history: never rename one. docs/operations.md lists them.
  */
 export const LIFECYCLE_FEATURES = {
+  /** Exports with their own DAM, channel, seals per container, cut-off, CLAVE SOL; DAM content check (#13 A). */
+  exportDam: 'export-dam-2026-12',
 } as const;
 export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
 

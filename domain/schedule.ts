@@ -7,6 +7,7 @@ import type { Audience, Notification } from './notifications';
 import type { DispatchState } from './state-machine';
 import type { DispatchBook } from './dispatch-book';
 import type { BusinessCalendar } from './calendar';
+import { exportDeadlines } from './exports/export-clocks';
 import { CLOCK_LABEL_ES, complaintEscalationDueAt, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
@@ -53,6 +54,7 @@ export function openDeadlines({ state, book, policy, calendar }: ScheduleContext
     list.push(deadline('deferred_numbering', at(state.dischargeEndedAt, policy.deferredNumberingLegalMs), 'dam'));
   }
   if (!state.regularizedAt) list.push(...regularizationDeadlines(state, policy));
+  list.push(...exportDeadlines(state, policy));
   if (state.levanteAt && !book.regimeConcludedAt && (state.regime === '20' || state.regime === '70')) {
     list.push(deadline('regime_expiry', regimeExpiryAt(state.levanteAt, state.regime, policy)!, `regime-${state.regime}`));
   }
@@ -110,6 +112,10 @@ function noticesFor(d: Deadline, { policy, book }: Pick<ScheduleContext, 'policy
       };
       return [{ ...missed(['supervisors', 'executive']), phase: 'escalation', notification }];
     }
+    case 'cargo_cutoff':
+      return [reminder(policy.cargoCutoffReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
+    case 'export_shipment':
+      return [reminder(policy.reviewReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
     case 'regime_expiry':
       return policy.regimeExpiryRemindersDays.map((days) => ({
         ...base,

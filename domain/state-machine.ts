@@ -21,6 +21,9 @@ import {
   WITHDRAWAL_STEPS,
   isTerminalStatus,
 } from './lifecycle';
+import { exportDamAtOpening, isExportDam } from './exports/export-dam';
+import { exportDamPayloadProblem, recordExportDamEvent } from './exports/export-events';
+import { EXPORT_DAM_SHARED_EVENTS, exportDamRules } from './exports/export-rules';
 
 export type { DispatchEvent, DispatchState, Verdict } from './lifecycle';
 type EventType = DispatchEvent['type'];
@@ -35,6 +38,7 @@ export class InvalidTransitionError extends Error {
 }
 
 /** `to` is computed on the state after the event's data is recorded; 'stay' records data without moving. */
+export type TransitionRule = Rule;
 interface Rule {
   to: DispatchStatus | 'stay' | ((recorded: DispatchState) => DispatchStatus);
   /** State-only guard: a Spanish reason when the event is not allowed yet. */
@@ -127,7 +131,19 @@ const EVENT_DIRECTION: Partial<Record<EventType, Direction>> = {
   senasaReportReceived: 'import', levanteGranted: 'import', dischargeEnded: 'import', withdrawalStep: 'import',
   delivered: 'import', containerReturned: 'import',
   cargoEntryRegistered: 'export', sealsRegistered: 'export', shipped: 'export',
+  physicalInspectionScheduled: 'export', physicalInspectionRecorded: 'export', cargoCutoffSet: 'export',
 };
+
+/** The rules of the dispatch's current status: the base table, or a lifecycle feature's rules for it. */
+function rulesOf(s: DispatchState): Partial<Record<EventType, Rule>> {
+  return exportDamRules(s, TRANSITIONS[s.status]) ?? TRANSITIONS[s.status];
+}
+
+/** The direction an event is limited to for this dispatch (an export with its own DAM shares the DAM's events). */
+function directionOfEvent(s: DispatchState, type: EventType): Direction | undefined {
+  if (isExportDam(s) && EXPORT_DAM_SHARED_EVENTS.includes(type)) return undefined;
+  return EVENT_DIRECTION[type];
+}
 const DIRECTION_ES: Record<Direction, string> = { import: 'importación', export: 'exportación' };
 const DAM_NUMBER = /^(\d{3})-(\d{4})-(\d{2})-(\d{6})$/;
 
@@ -164,7 +180,7 @@ function payloadProblem(s: DispatchState, e: DispatchEvent): string | undefined 
     case 'cancelled':
       return e.reason.trim() ? undefined : `No se puede ${action}: indique el motivo de la anulación.`;
     default:
-      return undefined;
+      return exportDamPayloadProblem(s, e, action);
   }
 }
 
@@ -183,11 +199,11 @@ function refusal(s: DispatchState, e: DispatchEvent): string | undefined {
   if (isTerminalStatus(s.status)) {
     return `No se puede ${action}: el despacho está ${s.status === 'closed' ? 'cerrado' : 'anulado'} y ya no admite cambios.`;
   }
-  const direction = EVENT_DIRECTION[e.type];
+  const direction = directionOfEvent(s, e.type);
   if (direction && direction !== s.direction) {
     return `No se puede ${action}: corresponde solo a despachos de ${DIRECTION_ES[direction]} y este es de ${DIRECTION_ES[s.direction]} (régimen ${s.regime}).`;
   }
-  const rule = TRANSITIONS[s.status][e.type];
+  const rule = rulesOf(s)[e.type];
   if (!rule) return `No se puede ${action}: el despacho está en estado «${STATUS_LABEL_ES[s.status]}». ${expectedSentence(s)}`;
   return rule.when?.(s) ?? payloadProblem(s, e);
 }
@@ -219,7 +235,7 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
     case 'documentsReceived':
       return { ...next, documentsReceived: { ...s.documentsReceived, ...Object.fromEntries(e.documents.map((d) => [d, e.at])) } };
     case 'documentsReviewed': return { ...next, documentsReviewedAt: e.at };
-    case 'draftEmitted': return { ...next, draftEmittedAt: e.at };
+    case 'draftEmitted': return recordExportDamEvent(s, { ...next, draftEmittedAt: e.at }, e);
     case 'draftApproved': return { ...next, draftApprovedAt: e.at };
     case 'damNumbered': return { ...next, damNumber: e.damNumber.trim(), damNumberedAt: e.at };
     case 'channelAssigned': return { ...next, channel: e.channel, channelAssignedAt: e.at };
@@ -230,11 +246,16 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
     case 'delivered': return { ...next, deliveredAt: e.at };
     case 'containerReturned': return { ...next, containerReturnedAt: e.at };
     case 'cargoEntryRegistered': return { ...next, cargoEntryRegisteredAt: e.at };
-    case 'sealsRegistered': return { ...next, sealsRegisteredAt: e.at };
+    case 'sealsRegistered': return recordExportDamEvent(s, { ...next, sealsRegisteredAt: e.at }, e);
     case 'shipped': return { ...next, shipmentEndedAt: e.at };
-    case 'regularized': return { ...next, regularizedAt: e.at };
+    case 'regularized': return recordExportDamEvent(s, { ...next, regularizedAt: e.at }, e);
     case 'closed': return { ...next, closedAt: e.at };
     case 'cancelled': return { ...next, cancelledAt: e.at, cancelReason: e.reason.trim() };
+    case 'documentKeyDataRecorded':
+    case 'physicalInspectionScheduled':
+    case 'physicalInspectionRecorded':
+    case 'cargoCutoffSet':
+      return recordExportDamEvent(s, next, e);
   }
 }
 
@@ -242,7 +263,7 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
 export function applyEvent(s: DispatchState, e: DispatchEvent): DispatchState {
   const verdict = canApply(s, e);
   if (!verdict.ok) throw new InvalidTransitionError(verdict.reason);
-  const rule = TRANSITIONS[s.status][e.type] as Rule;
+  const rule = rulesOf(s)[e.type] as Rule;
   const recorded = record(s, e);
   const status = rule.to === 'stay' ? s.status : typeof rule.to === 'function' ? rule.to(recorded) : rule.to;
   return { ...recorded, status };
@@ -263,6 +284,7 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
     documentsReceived: {},
     withdrawal: {},
     updatedAt: at,
+    ...exportDamAtOpening(input, features),
   };
 }
 
@@ -271,9 +293,9 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
  * it is possible at every non-terminal status and the UI offers it separately.
  */
 export function nextExpectedActions(s: DispatchState): EventType[] {
-  return (Object.entries(TRANSITIONS[s.status]) as [EventType, Rule][])
+  return (Object.entries(rulesOf(s)) as [EventType, Rule][])
     .filter(([type]) => type !== 'cancelled')
-    .filter(([type]) => !EVENT_DIRECTION[type] || EVENT_DIRECTION[type] === s.direction)
+    .filter(([type]) => !directionOfEvent(s, type) || directionOfEvent(s, type) === s.direction)
     .filter(([, rule]) => !rule.when?.(s) && (rule.pending?.(s) ?? true))
     .map(([type]) => type);
 }

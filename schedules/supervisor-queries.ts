@@ -22,6 +22,10 @@ export const SUPERVISOR_QUERIES = {
   executiveOpenDispatches: (executiveId: string) => `${DISPATCHES} AND ${OPEN} AND ExecutiveId = '${executiveId}'`,
   /** Open dispatches with a deadline before an instant (e.g. the end of the shift). */
   deadlineBefore: (iso: string) => `${DISPATCHES} AND ${OPEN} AND NextDeadlineAt < '${iso}'`,
+  /** A definitive export (regime 40, opened with its own DAM) by its DAM number. */
+  exportByDamNumber: (damNumber: string) => `${DISPATCHES} AND Regime = '40' AND DamNumber = '${damNumber}'`,
+  /** Open exports with a given control channel (e.g. rojo: physical inspection pending before shipment). */
+  exportsByChannel: (channel: 'verde' | 'naranja' | 'rojo') => `${DISPATCHES} AND ${OPEN} AND Regime = '40' AND Channel = '${channel}'`,
   /** Runs started by one schedule (client report, digest, sweeps). */
   scheduledRuns: (scheduleId: string) => `TemporalScheduledById = '${scheduleId}'`,
 };

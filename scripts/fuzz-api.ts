@@ -254,9 +254,17 @@ interface Target {
 const CLIENT_RUC = '20100047218';
 const damNumber = (regime: string) => `118-2026-${regime}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
 
-function pathOf(t: Target): Step[] {
+function pathOf(t: Target, serial: string): Step[] {
   const docs: Step = ['documents-received', { documents: [...DOCUMENT_KINDS] }];
-  if (t.direction === 'export') return [docs, ['documents-reviewed'], ['cargo-entry'], ['seals'], ['shipped']];
+  if (t.direction === 'export') {
+    // An export with its own DAM (lifecycle feature export-dam-2026-12): the draft's data match the documents'.
+    const data = { partyRuc: CLIENT_RUC, bl: `MSCU${serial}`, grossWeightKg: '18250.5', packages: 840, invoiceValue: '48250.00', currency: 'USD', tariffLines: 3 };
+    return [
+      docs, ['documents-reviewed'], ['document-data', { data }], ['draft-emitted', { dam: data }], ['draft-approved'], ['dam-numbered', { damNumber: damNumber('40') }],
+      ['cargo-entry'], ['channel-assigned', { channel: 'verde' }],
+      ['seals', { seals: [{ containerNumber: `MSCU${serial}`, sealNumber: 'PE-000101' }], sintadReference: 'SINTAD-2026-0001' }], ['shipped'],
+    ];
+  }
   return [
     docs, ['documents-reviewed'], ['draft-emitted'], ['draft-approved'], ['dam-numbered', { damNumber: damNumber(t.regime ?? '10') }],
     ['channel-assigned', { channel: 'verde' }], ...(t.restricted ? [['senasa-report'] as Step] : []), ['levante'],
@@ -277,6 +285,11 @@ const TARGETS: Record<string, Target> = {
   'container-return': { before: 'container-returned' },
   close: {},
   'cargo-entry': { direction: 'export', before: 'cargo-entry' },
+  'document-data': { direction: 'export', before: 'document-data' },
+  'cargo-cutoff': { direction: 'export', before: 'cargo-entry' },
+  // A green channel has no physical inspection: the fuzzer's first valid request gets the Spanish 409.
+  'physical-inspection-scheduled': { direction: 'export', before: 'seals' },
+  'physical-inspection-recorded': { direction: 'export', before: 'seals' },
   seals: { direction: 'export', before: 'seals' },
   shipped: { direction: 'export', before: 'shipped' },
   regularized: { direction: 'export' },
@@ -322,7 +335,7 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
       containers: [{ containerNumber: `MSCU${serial}`, size: '40' }], restrictedGoods: target.restricted ?? false,
       executive: { id: 'ESC-07', name: 'Jorge Salas', email: 'jorge.salas@agencia.example.pe' },
     });
-    const steps = pathOf(target);
+    const steps = pathOf(target, serial);
     const stop = target.before ? Math.max(0, steps.findIndex(([a]) => a === target.before)) : steps.length;
     for (const [n, [step, body]] of steps.slice(0, stop).entries()) {
       // With an Idempotency-Key the action's outcome can be read back (GET …/actions/outcomes/{updateId}).

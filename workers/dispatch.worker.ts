@@ -7,6 +7,7 @@ import { createPrismaReportQueries } from '../activities/reports';
 import { createHttpTerminalClients } from '../activities/terminals';
 import { createPrisma } from '../prisma/client';
 import { createPrismaPartnerStore } from '../activities/partners';
+import { createPrismaMandateStore } from '../activities/mandates';
 import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleStore, imapSettingsFromEnv, type ImapSettings } from '../activities/people';
 
 export interface RunningWorker {
@@ -45,6 +46,7 @@ export async function startDispatchWorker(
     fallbackSupervisor: { name: 'Supervisor de turno', email: config.SUPERVISOR_FALLBACK_EMAIL },
     reports: createPrismaReportQueries(prisma),
     partners: createPrismaPartnerStore(prisma),
+    mandates: createPrismaMandateStore(prisma),
     // Inbound mail (IMAP_* variables; off when IMAP_HOST is unset). Tests pass their own mailbox.
     people: (() => {
       const imap = extra.imap !== undefined ? extra.imap : imapSettingsFromEnv(process.env);

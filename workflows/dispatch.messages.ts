@@ -12,6 +12,7 @@ import type { DispatchState } from '../domain/state-machine';
 import type { DispatchBook } from '../domain/dispatch-book';
 import type { BusinessCalendar } from '../domain/calendar';
 import type { DispatchPolicy } from '../domain/clocks';
+import type { DamKeyData } from '../domain/exports/dam-check';
 
 /** Common to every operator action. `occurredAt` (ISO) lets an operator record a fact that happened earlier. */
 export interface ActionBase {
@@ -43,13 +44,23 @@ export type ComplaintReportedArgs = ActionBase & { complaintId: string };
 export type AppointmentArgs = ActionBase & { date: string; slot?: string };
 export type BlAssignmentArgs = ActionBase & { carrierRuc: string; carrierName: string };
 export type ContainerReturnArgs = ActionBase & { date: string; depot: string };
+/** Feature export-dam-2026-12: the draft's key data, compared with the documents' before the draft goes out. */
+export type DraftEmittedArgs = ActionBase & { dam?: DamKeyData };
+/** Feature export-dam-2026-12: one seal per container, registered in SINTAD (required for exports with DAM). */
+export type SealsRegisteredArgs = ActionBase & { seals?: { containerNumber: string; sealNumber: string }[]; sintadReference?: string };
+/** Feature export-dam-2026-12: the CLAVE SOL transmission of the digitized documents (required for exports with DAM). */
+export type RegularizedArgs = ActionBase & { claveSol?: { transmissionNumber: string; transmittedAt: string } };
+export type DocumentKeyDataArgs = ActionBase & { data: DamKeyData };
+export type PhysicalInspectionScheduledArgs = ActionBase & { scheduledFor: string; place: string };
+export type PhysicalInspectionRecordedArgs = ActionBase & { result: string };
+export type CargoCutoffArgs = ActionBase & { cutoffAt: string };
 
 /** Documents received from the client (each receipt is timestamped; starts the 48 h review clock). */
 export const documentsReceived = defineUpdate<ActionResult, [DocumentsReceivedArgs]>('documentsReceived');
 /** The executive reviewed the documents received so far. */
 export const documentsReviewed = defineUpdate<ActionResult, [ActionBase]>('documentsReviewed');
 /** DAM draft emitted for the client's review. */
-export const draftEmitted = defineUpdate<ActionResult, [ActionBase]>('draftEmitted');
+export const draftEmitted = defineUpdate<ActionResult, [DraftEmittedArgs]>('draftEmitted');
 /** Client/reviewer approved the DAM draft. */
 export const draftApproved = defineUpdate<ActionResult, [ActionBase]>('draftApproved');
 /** SUNAT numbered the DAM. */
@@ -81,11 +92,19 @@ export const containerReturned = defineUpdate<ActionResult, [ActionBase]>('conta
 /** Export: cargo entry registered at the terminal or warehouse. */
 export const cargoEntryRegistered = defineUpdate<ActionResult, [ActionBase]>('cargoEntryRegistered');
 /** Export: seals (precintos) registered. */
-export const sealsRegistered = defineUpdate<ActionResult, [ActionBase]>('sealsRegistered');
+export const sealsRegistered = defineUpdate<ActionResult, [SealsRegisteredArgs]>('sealsRegistered');
 /** Export: cargo shipped; starts the export regularization clocks. */
 export const shipped = defineUpdate<ActionResult, [ActionBase]>('shipped');
 /** Provisional declaration regularized (SADA or export). */
-export const regularized = defineUpdate<ActionResult, [ActionBase]>('regularized');
+export const regularized = defineUpdate<ActionResult, [RegularizedArgs]>('regularized');
+/** Key data read from the commercial documents (RUC, BL, weight, packages, invoice value, tariff lines). */
+export const documentKeyDataRecorded = defineUpdate<ActionResult, [DocumentKeyDataArgs]>('documentKeyDataRecorded');
+/** Export, red channel: the physical inspection (reconocimiento físico) was scheduled. */
+export const physicalInspectionScheduled = defineUpdate<ActionResult, [PhysicalInspectionScheduledArgs]>('physicalInspectionScheduled');
+/** Export, red channel: the physical inspection took place; its result recorded. */
+export const physicalInspectionRecorded = defineUpdate<ActionResult, [PhysicalInspectionRecordedArgs]>('physicalInspectionRecorded');
+/** Export: the vessel's cargo cut-off, when it was not known at opening or changed. */
+export const cargoCutoffSet = defineUpdate<ActionResult, [CargoCutoffArgs]>('cargoCutoffSet');
 /** Temporary admission / warehouse regime concluded: stops the expiry reminders. */
 export const regimeConcluded = defineUpdate<ActionResult, [ActionBase]>('regimeConcluded');
 /** Dispatch closed: nothing pending. */

@@ -7,7 +7,9 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { CHANNELS } from '../../domain/dispatch';
 import { DOCUMENT_KINDS } from '../../domain/documents';
 import * as m from '../../workflows/dispatch.messages';
+import { INVOICE_CURRENCIES } from '../../domain/exports/dam-check';
 import { day, instant, line, ruc, text } from './common.schemas';
+import { containerNumber } from './dispatch.schemas';
 
 const base = { occurredAt: instant.optional() };
 const plain = z.strictObject(base);
@@ -22,13 +24,27 @@ export interface ActionSpec {
   summary: string;
 }
 
+/** Key data of a DAM (draft) or of the commercial documents: compared before the draft goes to the client. */
+const damKeyData = z.strictObject({
+  partyRuc: ruc,
+  bl: z.string().regex(/^[A-Z0-9-]{4,30}$/, { error: 'Número de BL inválido: 4 a 30 mayúsculas, dígitos o guiones.' }),
+  grossWeightKg: z.string().regex(/^(0|[1-9][0-9]{0,11})(\.[0-9]{1,3})?$/, { error: 'Peso bruto inválido: número decimal en kg como texto, hasta 3 decimales (p. ej. "18250.500").' }),
+  packages: z.number().int().min(1).max(1_000_000),
+  invoiceValue: z.string().regex(/^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$/, { error: 'Valor de factura inválido: importe decimal como texto, hasta 2 decimales (p. ej. "48250.00").' }),
+  currency: z.enum(INVOICE_CURRENCIES),
+  tariffLines: z.number().int().min(1).max(999),
+});
+
 const spec = (name: string, update: ActionSpec['update'], summary: string, body: z.ZodObject = plain): ActionSpec => ({ name, update, body, summary });
 
 export const ACTIONS: readonly ActionSpec[] = [
   spec('documents-received', m.documentsReceived, 'Registrar documentos recibidos del cliente (inicia el plazo de revisión de 48 h)',
     z.strictObject({ ...base, documents: z.array(z.enum(DOCUMENT_KINDS)).min(1).max(DOCUMENT_KINDS.length) })),
   spec('documents-reviewed', m.documentsReviewed, 'Registrar la revisión de los documentos recibidos'),
-  spec('draft-emitted', m.draftEmitted, 'Registrar la emisión del borrador de la DAM'),
+  spec('document-data', m.documentKeyDataRecorded, 'Registrar los datos clave de los documentos comerciales (se comparan con el borrador de la DAM)',
+    z.strictObject({ ...base, data: damKeyData })),
+  spec('draft-emitted', m.draftEmitted, 'Registrar la emisión del borrador de la DAM (con sus datos clave, que deben coincidir con los documentos registrados)',
+    z.strictObject({ ...base, dam: damKeyData.optional() })),
   spec('draft-approved', m.draftApproved, 'Registrar la aprobación del borrador de la DAM'),
   spec('dam-numbered', m.damNumbered, 'Registrar la numeración de la DAM',
     z.strictObject({ ...base, damNumber: z.string().regex(/^[0-9]{3}-[0-9]{4}-[0-9]{2}-[0-9]{6}$/, { error: 'Número de DAM inválido: use AAA-AAAA-RR-NNNNNN, p. ej. 118-2026-10-000123.' }) })),
@@ -48,9 +64,21 @@ export const ACTIONS: readonly ActionSpec[] = [
     z.strictObject({ ...base, date: day, depot: line(120) })),
   spec('container-returned', m.containerReturned, 'Registrar la devolución del contenedor vacío'),
   spec('cargo-entry', m.cargoEntryRegistered, 'Exportación: registrar el ingreso de la carga al terminal o almacén'),
-  spec('seals', m.sealsRegistered, 'Exportación: registrar los precintos'),
+  spec('seals', m.sealsRegistered, 'Exportación: registrar los precintos, uno por contenedor, con la referencia de su registro en SINTAD',
+    z.strictObject({
+      ...base,
+      seals: z.array(z.strictObject({ containerNumber, sealNumber: line(40) })).min(1).max(200).optional(),
+      sintadReference: line(60).optional(),
+    })),
+  spec('physical-inspection-scheduled', m.physicalInspectionScheduled, 'Exportación, canal rojo: programar el reconocimiento físico',
+    z.strictObject({ ...base, scheduledFor: instant, place: line(200) })),
+  spec('physical-inspection-recorded', m.physicalInspectionRecorded, 'Exportación, canal rojo: registrar el reconocimiento físico realizado',
+    z.strictObject({ ...base, result: text(3, 2000) })),
+  spec('cargo-cutoff', m.cargoCutoffSet, 'Exportación: registrar el corte de carga (cut-off) de la nave',
+    z.strictObject({ ...base, cutoffAt: instant })),
   spec('shipped', m.shipped, 'Exportación: registrar el embarque'),
-  spec('regularized', m.regularized, 'Registrar la regularización de la declaración'),
+  spec('regularized', m.regularized, 'Registrar la regularización de la declaración (exportación: con la transmisión por CLAVE SOL)',
+    z.strictObject({ ...base, claveSol: z.strictObject({ transmissionNumber: line(40), transmittedAt: instant }).optional() })),
   spec('regime-concluded', m.regimeConcluded, 'Registrar la conclusión del régimen temporal (20 o 70)'),
   spec('close', m.closeDispatch, 'Cerrar el despacho'),
   spec('cancel', m.cancelDispatch, 'Anular el despacho (el cliente lo retira)', z.strictObject({ ...base, reason: text(3, 500) })),

@@ -18,6 +18,11 @@ export const deadlineOverrides = z.strictObject({
   exportRegularizationTargetMs: ms.optional(),
   regularizationReminderBeforeMs: ms.optional(),
   regimeExpiryRemindersDays: z.array(z.number().int().min(1).max(730)).max(10).optional(),
+  /** Exports (feature export-dam-2026-12): the cut-off reminder and the shipment terms after each channel. */
+  cargoCutoffReminderBeforeMs: ms.optional(),
+  exportShipmentGreenMs: ms.optional(),
+  exportShipmentOrangeMs: ms.optional(),
+  exportShipmentRedMs: ms.optional(),
 });
 
 /** When the client's status report goes out (America/Lima). */

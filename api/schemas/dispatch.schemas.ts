@@ -5,7 +5,7 @@ import { DISPATCH_STATUSES } from '../../domain/lifecycle';
 import { contact, dispatchId, email, instant, line, ruc } from './common.schemas';
 
 /** ISO 6346-like container number: owner code (3 letters), category (U, J or Z), 6 digits and the check digit. */
-const containerNumber = z
+export const containerNumber = z
   .string()
   .regex(/^[A-Z]{3}[UJZ][0-9]{7}$/, { error: 'Número de contenedor inválido: 4 letras y 7 dígitos (ISO 6346), p. ej. MSCU1234567.' });
 
@@ -26,6 +26,8 @@ export const createDispatchBody = z.strictObject({
     name: line(120),
     email,
   }),
+  /** Export: the vessel's cargo cut-off, if already known (dispatches opened with feature export-dam-2026-12). */
+  cargoCutoffAt: instant.optional(),
 });
 export type CreateDispatchBody = z.infer<typeof createDispatchBody>;
 

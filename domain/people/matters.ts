@@ -34,6 +34,9 @@ export const CLOCK_MATTER: Record<ClockName, Matter> = {
   complaint_escalation: 'client_service',
   // Seed 2.1.13: the ESC watches the client's regime expiries: Servicio al Cliente.
   regime_expiry: 'client_service',
+  // Cargo entry, seals and shipment of an export are followed at the terminal: Seguimiento.
+  cargo_cutoff: 'tracking',
+  export_shipment: 'tracking',
 };
 
 /** Complaint categories of the API (POST …/actions/complaint); all are relationship or cost contingencies (seed 2.1.20). */

@@ -6,7 +6,7 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { sampleDispatch, startDispatch } from '../../test/support/fixtures';
-import { toLevante, toShipped, withdrawAndReturn } from '../../test/support/drive';
+import { claveSol, toLevante, toShipped, withdrawAndReturn } from '../../test/support/drive';
 import * as m from '../../workflows/dispatch.messages';
 
 type Handle = Awaited<ReturnType<typeof startDispatch>>;
@@ -40,7 +40,7 @@ const PATHS: Record<string, { dispatch: Parameters<typeof sampleDispatch>[0]; dr
     dispatch: { regime: '40', terminal: 'DPWC' },
     drive: async (h) => {
       await toShipped(h);
-      await h.executeUpdate(m.regularized, { args: [{ actor: 'bench' }] });
+      await h.executeUpdate(m.regularized, { args: [{ actor: 'bench', claveSol: claveSol() }] });
       await h.executeUpdate(m.closeDispatch, { args: [{ actor: 'bench' }] });
     },
   },

@@ -16,7 +16,7 @@ export const seededRuc = (n: number) => `2060${String(n).padStart(7, '0')}`;
 export const seededExecutive = (n: number) => `ESC-${String(n).padStart(2, '0')}`;
 
 const IMPORT_STEPS = `ARRAY['opened','documents_complete','documents_reviewed','draft_emitted','draft_approved','dam_numbered','channel_assigned','released','withdrawal_in_progress','delivered','container_returned','closed']`;
-const EXPORT_STEPS = `ARRAY['opened','documents_complete','documents_reviewed','draft_emitted','draft_approved','dam_numbered','channel_assigned','cargo_entry_registered','seals_registered','shipped','regularized','closed']`;
+const EXPORT_STEPS = `ARRAY['opened','documents_complete','documents_reviewed','draft_emitted','draft_approved','dam_numbered','cargo_entry_registered','channel_assigned','seals_registered','shipped','regularized','closed']`;
 
 const SEED_DISPATCHES = `
 WITH base AS (

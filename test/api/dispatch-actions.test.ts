@@ -81,17 +81,81 @@ test('a DPWC import assigns the BL to the carrier', async () => {
   expect(view.terminalBookings).toEqual([expect.objectContaining({ step: 'bl_assignment' })]);
 });
 
-test('an export: cargo entry, seals, shipment, regularization', async () => {
-  const id = await open({ regime: '40', modality: 'anticipado' });
-  const view = await drive(id, [
+/** Key data of the commercial documents of an export (and of a DAM draft that agrees with them). */
+const keyData = (overrides: Record<string, unknown> = {}) => ({
+  partyRuc: '20100047218', bl: 'MSCU1234567', grossWeightKg: '18250.500', packages: 840, invoiceValue: '48250.00', currency: 'USD', tariffLines: 3, ...overrides,
+});
+
+test('an export with its own DAM: draft checked against the documents, red channel inspection, a seal per container, CLAVE SOL', async () => {
+  const id = await open({
+    regime: '40', modality: 'anticipado',
+    containers: [{ containerNumber: 'MSCU7654321', size: '40' }, { containerNumber: 'TGHU1234560', size: '20' }],
+  });
+  await drive(id, [
     ['documents-received', { documents: ['export_invoice', 'packing_list', 'booking_confirmation'] }],
     ['documents-reviewed'],
-    ['cargo-entry'],
-    ['seals'],
-    ['shipped'],
-    ['regularized'],
+    ['cargo-cutoff', { cutoffAt: '2026-12-20T18:00:00-05:00' }],
+    ['document-data', { data: keyData() }],
   ]);
-  expect(view.status).toBe('regularized');
+  // The draft's data must agree with the documents: each difference named, in Spanish; nothing recorded.
+  const mismatch = await act(id, 'draft-emitted', { dam: keyData({ grossWeightKg: '18205.5', invoiceValue: '48250.0', tariffLines: 4 }) }).expect(409);
+  expect(mismatch.body.error.message).toBe(
+    'No se puede registrar la emisión del borrador de la DAM: los datos de la DAM no coinciden con los documentos registrados — ' +
+      'peso bruto (kg): en la DAM «18205.5», en los documentos «18250.5»; número de series (líneas arancelarias): en la DAM «4», en los documentos «3». ' +
+      'Corrija el borrador (o los datos de los documentos) antes de enviarlo al cliente.',
+  );
+  const withoutData = await act(id, 'draft-emitted').expect(409);
+  expect(withoutData.body.error.message).toMatch(/^No se puede registrar la emisión del borrador de la DAM: indique los datos clave del borrador/);
+  // A DAM number of another regime is refused; the export's DAM is numbered with regime 40 before the cargo enters.
+  await drive(id, [['draft-emitted', { dam: keyData({ grossWeightKg: '18250.50' }) }], ['draft-approved']]);
+  const wrongRegime = await act(id, 'dam-numbered', { damNumber: '118-2026-10-000777' }).expect(409);
+  expect(wrongRegime.body.error.message).toContain('corresponde al régimen 10, pero este despacho es del régimen 40');
+  await drive(id, [['dam-numbered', { damNumber: '118-2026-40-000777' }], ['cargo-entry'], ['channel-assigned', { channel: 'rojo' }]]);
+
+  // Shipping before the seals: refused, naming each container without a seal.
+  const early = await act(id, 'shipped').expect(409);
+  expect(early.body.error.message).toBe('No se puede registrar el embarque: el canal es rojo y falta programar y registrar el reconocimiento físico de la mercancía.');
+  await drive(id, [
+    ['physical-inspection-scheduled', { scheduledFor: '2026-12-18T09:00:00-05:00', place: 'Zona de aforo, DP World Callao' }],
+    ['physical-inspection-recorded', { result: 'Conforme, sin observaciones' }],
+  ]);
+  const noSeals = await act(id, 'shipped').expect(409);
+  expect(noSeals.body.error.message).toBe(
+    'No se puede registrar el embarque: los contenedores MSCU7654321 y TGHU1234560 no tienen precinto registrado. Registre primero sus precintos (número y referencia SINTAD).',
+  );
+  const bad = await act(id, 'seals', { seals: [{ containerNumber: 'mscu76', sealNumber: 'PE-1' }], sintadReference: 'SINTAD-1' }).expect(400);
+  expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['body.seals.0.containerNumber']);
+  const foreign = await act(id, 'seals', { seals: [{ containerNumber: 'ABCU1111111', sealNumber: 'PE-1' }], sintadReference: 'SINTAD-1' }).expect(409);
+  expect(foreign.body.error.message).toContain('el contenedor ABCU1111111 no pertenece a este despacho');
+  await drive(id, [['seals', { seals: [{ containerNumber: 'MSCU7654321', sealNumber: 'PE-000101' }], sintadReference: 'SINTAD-2026-0451' }]]);
+  const oneMissing = await act(id, 'shipped').expect(409);
+  expect(oneMissing.body.error.message).toBe('No se puede registrar el embarque: el contenedor TGHU1234560 no tiene precinto registrado. Registre primero su precinto (número y referencia SINTAD).');
+  const shipped = await drive(id, [
+    ['seals', { seals: [{ containerNumber: 'TGHU1234560', sealNumber: 'PE-000102' }], sintadReference: 'SINTAD-2026-0452' }],
+    ['shipped'],
+  ]);
+  expect(shipped.milestones.exportDam?.seals.map((x) => [x.containerNumber, x.sealNumber, x.sintadReference])).toEqual([
+    ['MSCU7654321', 'PE-000101', 'SINTAD-2026-0451'],
+    ['TGHU1234560', 'PE-000102', 'SINTAD-2026-0452'],
+  ]);
+
+  // Regularization needs the CLAVE SOL transmission: 400 for a malformed one, 409 when missing.
+  const noClave = await act(id, 'regularized').expect(409);
+  expect(noClave.body.error.message).toBe('No se puede registrar la regularización: falta el número de la transmisión por CLAVE SOL de los documentos digitalizados.');
+  const badClave = await act(id, 'regularized', { claveSol: { transmissionNumber: 'CS-1', transmittedAt: 'ayer' } }).expect(400);
+  expect(new Set(badClave.body.error.issues.map((i: { path: string }) => i.path))).toEqual(new Set(['body.claveSol.transmittedAt']));
+  const view = await drive(id, [['regularized', { claveSol: { transmissionNumber: 'CS-2026-000881', transmittedAt: new Date().toISOString() } }], ['close']]);
+  expect(view).toMatchObject({ status: 'closed', damNumber: '118-2026-40-000777', channel: 'rojo' });
+  expect(view.milestones.exportDam?.claveSol?.transmissionNumber).toBe('CS-2026-000881');
+  expect(view.milestones.exportDam?.cargoCutoffAt).toBe('2026-12-20T23:00:00.000Z');
+});
+
+test('the opening body takes the export cut-off; a malformed one is 400 naming the field', async () => {
+  const bad = await request(api.app).post('/dispatches').set('Authorization', api.auth('operator')).send(dispatchBody({ regime: '40', cargoCutoffAt: 'mañana' })).expect(400);
+  expect(new Set(bad.body.error.issues.map((i: { path: string }) => i.path))).toEqual(new Set(['body.cargoCutoffAt']));
+  const id = await open({ regime: '40', cargoCutoffAt: '2026-12-20T18:00:00-05:00' });
+  const view = await request(api.app).get(`/dispatches/${id}`).set('Authorization', api.auth('operator')).expect(200);
+  expect(view.body.dispatch.milestones.exportDam).toMatchObject({ containers: ['MSCU7654321'], seals: [], cargoCutoffAt: '2026-12-20T23:00:00.000Z' });
 });
 
 test('glosas, services, incidents, complaints and cancellation are recorded with the actor', async () => {
@@ -188,6 +252,10 @@ function validBody(action: string): object {
     incident: { kind: 'other', description: 'Incidencia' },
     complaint: { category: 'other', description: 'Reclamo' },
     'complaint-reported': { complaintId: 'REC-1' },
+    'document-data': { data: keyData() },
+    'physical-inspection-scheduled': { scheduledFor: '2026-12-18T09:00:00-05:00', place: 'Zona de aforo' },
+    'physical-inspection-recorded': { result: 'Conforme' },
+    'cargo-cutoff': { cutoffAt: '2026-12-20T18:00:00-05:00' },
   };
   return bodies[action] ?? {};
 }

@@ -33,6 +33,10 @@ describe('policy', () => {
       regimeExpiryMonths: { '20': 18, '70': 12 },
       regimeExpiryMs: { '20': 548 * DAY, '70': 365 * DAY },
       regimeExpiryRemindersDays: [90, 60, 30, 7],
+      cargoCutoffReminderBeforeMs: 24 * HOUR,
+      exportShipmentGreenMs: 2 * DAY,
+      exportShipmentOrangeMs: 3 * DAY,
+      exportShipmentRedMs: 5 * DAY,
     });
     expect(policyProblems(DEFAULT_POLICY)).toEqual([]);
   });

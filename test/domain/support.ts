@@ -81,6 +81,10 @@ export const SAMPLE_EVENTS: DispatchEvent[] = [
   { type: 'regularized', at: hoursLater(100) },
   { type: 'closed', at: hoursLater(100) },
   { type: 'cancelled', reason: 'El cliente desistió de la importación', at: hoursLater(100) },
+  { type: 'documentKeyDataRecorded', data: { partyRuc: '20100070970', bl: 'MEDU1234567', grossWeightKg: '18250.5', packages: 840, invoiceValue: '48250.00', currency: 'USD', tariffLines: 3 }, at: hoursLater(100) },
+  { type: 'physicalInspectionScheduled', scheduledFor: hoursLater(120), place: 'Zona de aforo', at: hoursLater(100) },
+  { type: 'physicalInspectionRecorded', result: 'Conforme', at: hoursLater(100) },
+  { type: 'cargoCutoffSet', cutoffAt: hoursLater(150), at: hoursLater(100) },
 ];
 
 /** A reason an operator can read: Spanish, starts with the refusal, no code identifiers leaking through. */

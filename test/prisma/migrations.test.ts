@@ -216,6 +216,10 @@ describe('migrations agree with schema.prisma', () => {
       await p.clientMandate.create({ data: { clientRuc: '20100047218', grantedAt: new Date('2026-01-15'), expiresAt: new Date('2027-01-15') } });
       return p.clientMandate.findUniqueOrThrow({ where: { clientRuc: '20100047218' } });
     },
+    ClientMandateGrant: async (p) => {
+      await p.clientMandateGrant.create({ data: { clientRuc: '20100047218', grantedAt: new Date('2026-01-15'), expiresAt: new Date('2027-01-15'), reference: 'MAND-2026-0001', recordedBy: 'admin' } });
+      return (await p.clientMandateGrant.findFirstOrThrow({ where: { clientRuc: '20100047218' } })).reference === 'MAND-2026-0001';
+    },
     StaffAccount: async (p) => {
       await p.staffAccount.create({ data: { username: 'rosa.quispe', name: 'Rosa Quispe', role: 'supervisor', function: 'supervision', passwordHash: 'scrypt$32768$8$1$salt$hash' } });
       return p.staffAccount.findUniqueOrThrow({ where: { username: 'rosa.quispe' } });

@@ -38,11 +38,44 @@ export async function withdrawAndReturn(h: Handle, date = '2026-12-15'): Promise
   return h.executeUpdate(m.containerReturned, { args: [{ actor }] });
 }
 
-/** Export: documents → review → cargo entry → seals → shipped. */
-export async function toShipped(h: Handle): Promise<DispatchView> {
-  await receiveAllDocuments(h);
+/** The key data of an export's commercial documents, and of a DAM draft that agrees with them. */
+export function exportKeyData(view: Pick<DispatchView, 'client' | 'bl'>) {
+  return { partyRuc: view.client.ruc, bl: view.bl, grossWeightKg: '18250.500', packages: 840, invoiceValue: '48250.00', currency: 'USD' as const, tariffLines: 3 };
+}
+
+/**
+ * Export with its own DAM (feature export-dam-2026-12): documents → review → documents' key data → draft → approved
+ * → DAM numbered (regime 40) → cargo entry → channel (rojo: the physical inspection scheduled and recorded).
+ */
+export async function toExportChannel(h: Handle, channel: 'verde' | 'naranja' | 'rojo' = 'verde'): Promise<DispatchView> {
+  const view = await receiveAllDocuments(h);
   await h.executeUpdate(m.documentsReviewed, { args: [{ actor }] });
+  await h.executeUpdate(m.documentKeyDataRecorded, { args: [{ actor, data: exportKeyData(view) }] });
+  await h.executeUpdate(m.draftEmitted, { args: [{ actor, dam: exportKeyData(view) }] });
+  await h.executeUpdate(m.draftApproved, { args: [{ actor }] });
+  await h.executeUpdate(m.damNumbered, { args: [{ actor, damNumber: `118-2026-40-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` }] });
   await h.executeUpdate(m.cargoEntryRegistered, { args: [{ actor }] });
-  await h.executeUpdate(m.sealsRegistered, { args: [{ actor }] });
+  const assigned = await h.executeUpdate(m.channelAssigned, { args: [{ actor, channel }] });
+  if (channel !== 'rojo') return assigned;
+  await h.executeUpdate(m.physicalInspectionScheduled, { args: [{ actor, scheduledFor: new Date(Date.now() + 3_600_000).toISOString(), place: 'Almacén del terminal, zona de aforo' }] });
+  return h.executeUpdate(m.physicalInspectionRecorded, { args: [{ actor, result: 'Conforme: mercancía coincide con lo declarado' }] });
+}
+
+/** One seal per container of the dispatch, registered in SINTAD. */
+export async function sealAll(h: Handle, view: Pick<DispatchView, 'milestones'>): Promise<DispatchView> {
+  const containers = view.milestones.exportDam?.containers ?? [];
+  const seals = containers.map((containerNumber, i) => ({ containerNumber, sealNumber: `PE-SN-${String(i + 1).padStart(6, '0')}` }));
+  return h.executeUpdate(m.sealsRegistered, { args: [{ actor, seals, sintadReference: 'SINTAD-2026-004512' }] });
+}
+
+/** Export with its own DAM up to the end of shipment (starts the regularization clocks). */
+export async function toShipped(h: Handle, channel: 'verde' | 'naranja' | 'rojo' = 'verde'): Promise<DispatchView> {
+  const assigned = await toExportChannel(h, channel);
+  await sealAll(h, assigned);
   return h.executeUpdate(m.shipped, { args: [{ actor }] });
+}
+
+/** The CLAVE SOL transmission that regularizes an export, sent at `at` (the workflow's clock: now by default). */
+export function claveSol(at: Date | number = Date.now(), serial = '000123') {
+  return { transmissionNumber: `CS-2026-${serial}`, transmittedAt: new Date(at).toISOString() };
 }

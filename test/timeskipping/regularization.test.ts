@@ -1,7 +1,7 @@
 /** Regularization clocks: internal target 10 days and legal deadline (SADA 15, export 30), at real durations. */
 import { dischargeEnded, getDispatch, regularized } from '../../workflows/dispatch.messages';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
-import { toShipped } from '../support/drive';
+import { claveSol, toShipped } from '../support/drive';
 import { awaitLaterEscalation } from '../support/later-notice';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../support/timeskipping';
 
@@ -45,7 +45,7 @@ test('export regularized on day 5: no regularization reminder or alert at all', 
   const shipped = await toShipped(handle);
   const legalDue = Date.parse(shipped.deadlines.find((x) => x.clock === 'regularization_legal')!.dueAt);
   await stack.env.sleep('5 days');
-  const view = await handle.executeUpdate(regularized, { args: [{ actor: 'esc' }] });
+  const view = await handle.executeUpdate(regularized, { args: [{ actor: 'esc', claveSol: claveSol(await stack.env.currentTimeMs()) }] });
   expect(view.status).toBe('regularized');
   expect(view.deadlines.filter((x) => x.clock.startsWith('regularization'))).toEqual([]);
   await stack.env.sleep('40 days');

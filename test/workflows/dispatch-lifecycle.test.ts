@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import * as m from '../../workflows/dispatch.messages';
 import { startTestStack, type TestStack } from '../support/stack';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
-import { receiveAllDocuments, toLevante, toShipped, withdrawAndReturn } from '../support/drive';
+import { claveSol, receiveAllDocuments, toLevante, toShipped, withdrawAndReturn } from '../support/drive';
 import { bookingsFor } from '../support/simulator-admin';
 import { waitForPendingActivity } from '../support/wait-for';
 
@@ -75,12 +75,13 @@ test('definitive export from opening to closure', async () => {
   const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
   const shipped = await toShipped(handle);
   expect(shipped.deadlines.map((x) => x.clock)).toEqual(['regularization_target', 'regularization_legal']);
-  await handle.executeUpdate(m.regularized, { args: [{ actor: 'esc' }] });
+  await handle.executeUpdate(m.regularized, { args: [{ actor: 'esc', claveSol: claveSol() }] });
   await handle.executeUpdate(m.closeDispatch, { args: [{ actor: 'esc' }] });
   expect((await handle.result()).status).toBe('closed');
   const history = await stack.prisma.statusHistory.findMany({ where: { dispatchId: d.dispatchId }, orderBy: { at: 'asc' } });
   expect(history.map((h) => h.status)).toEqual([
-    'opened', 'documents_complete', 'documents_reviewed', 'cargo_entry_registered', 'seals_registered', 'shipped', 'regularized', 'closed',
+    'opened', 'documents_complete', 'documents_reviewed', 'draft_emitted', 'draft_approved', 'dam_numbered', 'cargo_entry_registered',
+    'channel_assigned', 'seals_registered', 'shipped', 'regularized', 'closed',
   ]);
 });
 
@@ -88,7 +89,7 @@ test('cancelling a regularized export (no clock left to wait for) still sends th
   const d = sampleDispatch({ regime: '40', terminal: 'DPWC' });
   const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
   await toShipped(handle);
-  await handle.executeUpdate(m.regularized, { args: [{ actor: 'esc' }] });
+  await handle.executeUpdate(m.regularized, { args: [{ actor: 'esc', claveSol: claveSol() }] });
   await handle.executeUpdate(m.cancelDispatch, { args: [{ actor: 'esc', reason: 'Apertura duplicada por error' }] });
   expect((await handle.result()).status).toBe('cancelled');
   // The workflow sends it before it completes: it is already at the mail server.

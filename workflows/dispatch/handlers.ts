@@ -32,7 +32,7 @@ export function registerHandlers(rt: DispatchRuntime): void {
     rt.calendarDirty = true;
     rt.touch();
   });
-  onEvent(rt, m.draftEmitted, (_, at) => ({ type: 'draftEmitted', at }));
+  onEvent(rt, m.draftEmitted, (a, at) => ({ type: 'draftEmitted', at, ...(a.dam ? { dam: a.dam } : {}) }));
   onEvent(rt, m.draftApproved, (_, at) => ({ type: 'draftApproved', at }));
   onEvent(rt, m.damNumbered, (a, at) => ({ type: 'damNumbered', damNumber: a.damNumber, at }));
   onEvent(rt, m.channelAssigned, (a, at) => ({ type: 'channelAssigned', channel: a.channel, at }));
@@ -43,9 +43,14 @@ export function registerHandlers(rt: DispatchRuntime): void {
   onEvent(rt, m.delivered, (_, at) => ({ type: 'delivered', at }));
   onEvent(rt, m.containerReturned, (_, at) => ({ type: 'containerReturned', at }));
   onEvent(rt, m.cargoEntryRegistered, (_, at) => ({ type: 'cargoEntryRegistered', at }));
-  onEvent(rt, m.sealsRegistered, (_, at) => ({ type: 'sealsRegistered', at }));
+  onEvent(rt, m.sealsRegistered, (a, at) => ({ type: 'sealsRegistered', at, ...(a.seals ? { seals: a.seals, sintadReference: a.sintadReference } : {}) }));
   onEvent(rt, m.shipped, (_, at) => ({ type: 'shipped', at }));
-  onEvent(rt, m.regularized, (_, at) => ({ type: 'regularized', at }));
+  onEvent(rt, m.regularized, (a, at) => ({ type: 'regularized', at, ...(a.claveSol ? { claveSol: a.claveSol } : {}) }));
+  // Lifecycle feature export-dam-2026-12 (the state machine refuses them on dispatches opened before it).
+  onEvent(rt, m.documentKeyDataRecorded, (a, at) => ({ type: 'documentKeyDataRecorded', data: a.data, at }));
+  onEvent(rt, m.physicalInspectionScheduled, (a, at) => ({ type: 'physicalInspectionScheduled', scheduledFor: a.scheduledFor, place: a.place, at }));
+  onEvent(rt, m.physicalInspectionRecorded, (a, at) => ({ type: 'physicalInspectionRecorded', result: a.result, at }));
+  onEvent(rt, m.cargoCutoffSet, (a, at) => ({ type: 'cargoCutoffSet', cutoffAt: a.cutoffAt, at }));
   onEvent(rt, m.closeDispatch, (_, at) => ({ type: 'closed', at }));
   registerReceipt(rt);
   registerReview(rt);

@@ -8,6 +8,7 @@ import { DOCUMENT_KINDS, DOCUMENT_LABEL_ES } from '../../../domain/documents';
 import type { DispatchView } from '../../../domain/dispatch-view';
 import { pendingWithdrawalSteps, type DispatchState } from '../../../domain/state-machine';
 import { CHANNEL_LABEL } from './format';
+import { EXPORT_ACTIONS, sealsFor } from './export-board-actions';
 
 export interface FormField {
   name: string;
@@ -24,6 +25,8 @@ export interface BoardAction {
   /** The button's text. */
   label: string;
   fields: FormField[];
+  /** Turns the flat form body into the action's body when it nests (exports: DAM data, seals, CLAVE SOL). */
+  shape?: (flat: Record<string, unknown>) => Record<string, unknown>;
 }
 
 const plain = (name: string, label: string): BoardAction => ({ name, label, fields: [] });
@@ -31,7 +34,6 @@ const plain = (name: string, label: string): BoardAction => ({ name, label, fiel
 const ACTIONS: Record<string, BoardAction> = {
   'documents-received': { name: 'documents-received', label: 'Registrar documentos recibidos', fields: [{ name: 'documents', label: 'Documentos recibidos', kind: 'checkboxes', options: DOCUMENT_KINDS.map((d) => [d, DOCUMENT_LABEL_ES[d]] as const), required: true }] },
   'documents-reviewed': plain('documents-reviewed', 'Registrar revisión de documentos'),
-  'draft-emitted': plain('draft-emitted', 'Registrar borrador de DAM emitido'),
   'draft-approved': plain('draft-approved', 'Registrar borrador de DAM aprobado'),
   'dam-numbered': { name: 'dam-numbered', label: 'Registrar numeración de la DAM', fields: [{ name: 'damNumber', label: 'Número de DAM (118-AAAA-RR-NNNNNN)', kind: 'text', required: true }] },
   'channel-assigned': { name: 'channel-assigned', label: 'Registrar canal de control', fields: [{ name: 'channel', label: 'Canal', kind: 'select', options: CHANNELS.map((c) => [c, CHANNEL_LABEL[c]!] as const), required: true }] },
@@ -47,9 +49,7 @@ const ACTIONS: Record<string, BoardAction> = {
   'container-return': { name: 'container-return', label: 'Reservar devolución del contenedor', fields: [{ name: 'date', label: 'Fecha de devolución', kind: 'date', required: true }, { name: 'depot', label: 'Depósito', kind: 'text', required: true }] },
   'container-returned': plain('container-returned', 'Registrar contenedor devuelto'),
   'cargo-entry': plain('cargo-entry', 'Registrar ingreso de la carga'),
-  seals: plain('seals', 'Registrar precintos'),
   shipped: plain('shipped', 'Registrar embarque'),
-  regularized: plain('regularized', 'Registrar regularización'),
   close: plain('close', 'Cerrar el despacho'),
   cancel: { name: 'cancel', label: 'Anular el despacho', fields: [{ name: 'reason', label: 'Motivo de la anulación', kind: 'textarea', required: true }] },
   'status-glosa': { name: 'status-glosa', label: 'Registrar glosa 40025 (estado para el cliente)', fields: [{ name: 'note', label: 'Nota para el cliente', kind: 'textarea', required: true }] },
@@ -79,6 +79,7 @@ const ACTIONS: Record<string, BoardAction> = {
     ],
   },
   'complaint-reported': plain('complaint-reported', 'Informado al supervisor'),
+  ...EXPORT_ACTIONS,
 };
 
 export function boardAction(name: string): BoardAction | undefined {
@@ -111,11 +112,15 @@ export function nextBoardActions(v: DispatchView): BoardAction[] {
       case 'shipped': return ['shipped'];
       case 'regularized': return ['regularized'];
       case 'closed': return ['close'];
+      case 'documentKeyDataRecorded': return ['document-data'];
+      case 'physicalInspectionScheduled': return ['physical-inspection-scheduled'];
+      case 'physicalInspectionRecorded': return ['physical-inspection-recorded'];
       default: return [];
     }
   });
   return names.map((n) => {
     const action = ACTIONS[n]!;
+    if (n === 'seals') return sealsFor(v, action);
     if (n !== 'documents-received' || v.missingDocuments.length === 0) return action;
     return { ...action, fields: [{ ...action.fields[0]!, options: v.missingDocuments.map((d) => [d, DOCUMENT_LABEL_ES[d]] as const) }] };
   });
@@ -136,5 +141,5 @@ export function formToBody(action: BoardAction, form: Record<string, unknown>, e
       body[field.name] = field.kind === 'number' ? Number(value.replace(',', '.')) : value;
     }
   }
-  return body;
+  return action.shape ? action.shape(body) : body;
 }

@@ -114,6 +114,8 @@ describe('functional bosses', () => {
       regularization_target: 'production',
       regularization_legal: 'production',
       regime_expiry: 'client_service',
+      cargo_cutoff: 'tracking',
+      export_shipment: 'tracking',
     });
     expect(new Set(Object.values(COMPLAINT_CATEGORY_MATTER))).toEqual(new Set(['client_service']));
     expect(['levante', 'withdrawal', 'terminal', 'container'].map(matterOf)).toEqual(['tracking', 'tracking', 'tracking', 'tracking']);

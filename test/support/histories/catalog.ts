@@ -31,7 +31,13 @@ export const HISTORY_PATHS = [
     name: 'export-definitive',
     server: 'dev',
     files: ['dispatchWorkflow/export-definitive'],
-    about: 'Definitive export: cargo entry, seals, shipped, regularized, closure',
+    about: 'Definitive export: cargo entry, seals, shipped, regularized, closure (since export-dam-2026-12: its own DAM draft checked against the documents, numbering, cargo entry, green channel, a seal per container, CLAVE SOL)',
+  },
+  {
+    name: 'export-dam-clocks',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/export-dam-clocks'],
+    about: 'Export with its own DAM (export-dam-2026-12), cut-off given at opening: cut-off reminder and alert (cargo entered late), red channel with physical inspection, two containers sealed, shipment, regularization target alert at 10 days, CLAVE SOL, closure',
   },
   {
     name: 'cancelled-with-complaint',
@@ -120,6 +126,12 @@ export const HISTORY_PATHS = [
     server: 'dev',
     files: ['inboundMailWorkflow/inbound-mail-fetch'],
     about: 'One run of the inbound-mail fetch (the recording stack has no IMAP mailbox: the run reports it off)',
+  },
+  {
+    name: 'mandate-expiry-renewed',
+    server: 'timeskipping',
+    files: ['mandateExpiryWorkflow/mandate-expiry-renewed'],
+    about: "A client's mandate: the 30-day reminder to its executive, a renewal (signal) re-plans, the renewed mandate's 30- and 7-day reminders, then its expiry ends the run",
   },
 ] as const satisfies readonly HistoryPath[];
 

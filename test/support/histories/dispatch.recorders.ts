@@ -1,7 +1,7 @@
 /** Business paths of the dispatch workflow recorded as replay fixtures (see catalog.ts). */
 import { createPrismaRecordStore } from '../../../activities/records';
 import * as m from '../../../workflows/dispatch.messages';
-import { toLevante, toShipped, withdrawAndReturn } from '../drive';
+import { claveSol, sealAll, toExportChannel, toLevante, toShipped, withdrawAndReturn } from '../drive';
 import { uniqueId } from '../env';
 import { sampleDispatch, startDispatch } from '../fixtures';
 import { addDays, limaInstant, mondayOfPlainWeek } from '../lima-time';
@@ -34,8 +34,9 @@ export const dispatchDevRecorders = {
   },
   'export-definitive': async (stack) => {
     const h = await start(stack, { dispatchId: dispatchId('EXPORT'), regime: '40', terminal: 'DPWC' });
+    // Opened with feature export-dam-2026-12: its own DAM, channel, seals per container, CLAVE SOL.
     await toShipped(h);
-    await h.executeUpdate(m.regularized, { args: [{ actor: esc }] });
+    await h.executeUpdate(m.regularized, { args: [{ actor: esc, claveSol: claveSol() }] });
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     await h.result();
     return { 'dispatchWorkflow/export-definitive': latestRun(h) };
@@ -117,5 +118,27 @@ export const dispatchTimeSkippingRecorders = {
     await h.executeUpdate(m.cancelDispatch, { args: [{ actor: esc, reason: 'El cliente desistió' }] });
     await h.result();
     return { 'dispatchWorkflow/calendar-replan': latestRun(h) };
+  },
+  'export-dam-clocks': async (stack) => {
+    const openedAt = await stack.env.currentTimeMs();
+    const cutoff = new Date(openedAt + 3 * DAY);
+    const d = sampleDispatch({
+      dispatchId: dispatchId('EXPORT-DAM'), regime: '40', terminal: 'DPWC', cargoCutoffAt: cutoff.toISOString(),
+      containers: [{ containerNumber: 'MSCU7654321', size: '40' }, { containerNumber: 'TGHU1234560', size: '20' }],
+    });
+    const h = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
+    await sleepUntil(stack, new Date(cutoff.getTime() - DAY + 60_000));
+    await stack.smtp.waitFor((mail) => mail.subject.startsWith(`[${d.dispatchId}] Recordatorio: Corte de carga de la nave`));
+    await sleepUntil(stack, new Date(cutoff.getTime() + 60_000));
+    await stack.smtp.waitFor((mail) => mail.subject.startsWith(`[${d.dispatchId}] ALERTA: venció Corte de carga de la nave`));
+    const inspected = await toExportChannel(h, 'rojo');
+    await sealAll(h, inspected);
+    const shipped = await h.executeUpdate(m.shipped, { args: [{ actor: esc }] });
+    await sleepUntil(stack, new Date(Date.parse(shipped.milestones.shipmentEndedAt!) + 10 * DAY + 60_000));
+    await stack.smtp.waitFor((mail) => mail.subject.startsWith(`[${d.dispatchId}] ALERTA: venció Regularización`));
+    await h.executeUpdate(m.regularized, { args: [{ actor: esc, claveSol: claveSol(await stack.env.currentTimeMs()) }] });
+    await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
+    await h.result();
+    return { 'dispatchWorkflow/export-dam-clocks': latestRun(h) };
   },
 } satisfies Record<string, TimeSkippingRecorder>;

@@ -9,6 +9,7 @@ import { startTestStack, type TestStack } from '../../support/stack';
 import { sampleDispatch, startDispatch } from '../../support/fixtures';
 import * as m from '../../../workflows/dispatch.messages';
 import { actor, damNumberFor, poll, toChannel, uniqueRuc } from './support';
+import { toExportChannel } from '../../support/drive';
 
 jest.setTimeout(120_000);
 
@@ -65,4 +66,24 @@ test('the README queries return exactly the expected dispatches', async () => {
   expect(await settle(SUPERVISOR_QUERIES.clientOpenDispatches(ruc), openOnes)).toEqual(openOnes);
   expect(await settle(SUPERVISOR_QUERIES.byDamNumber(damOfRedApmtc), [id(redApmtc)])).toEqual([id(redApmtc)]);
   expect(await settle(SUPERVISOR_QUERIES.executiveOpenDispatches('ESC-11') + mine, [id(greenDpwc)])).toEqual([id(greenDpwc)]);
+});
+
+test('a supervisor finds an export (its own DAM, feature export-dam-2026-12) by DamNumber and by Channel', async () => {
+  const ruc = uniqueRuc();
+  const client = { ruc, name: 'Agroexportadora del Sur S.A.C.', contacts: [{ name: 'Exportaciones', email: `export.${ruc}@agro.example.pe` }] };
+  const queue = stack.config.TEMPORAL_TASK_QUEUE;
+  const redExport = sampleDispatch({ client, regime: '40', terminal: 'DPWC' });
+  const greenExport = sampleDispatch({ client, regime: '40', terminal: 'APMTC' });
+  const redImport = sampleDispatch({ client, terminal: 'DPWC' });
+  const red = await toExportChannel(await startDispatch(stack.client, queue, redExport), 'rojo');
+  await toExportChannel(await startDispatch(stack.client, queue, greenExport), 'verde');
+  await toChannel(await startDispatch(stack.client, queue, redImport), 'rojo', damNumberFor('10'));
+  expect(red.damNumber).toMatch(/^118-2026-40-\d{6}$/);
+
+  const id = (d: { dispatchId: string }) => dispatchWorkflowId(d.dispatchId);
+  const mine = ` AND ClientRuc = '${ruc}'`;
+  expect(await settle(SUPERVISOR_QUERIES.exportByDamNumber(red.damNumber!), [id(redExport)])).toEqual([id(redExport)]);
+  expect(await settle(SUPERVISOR_QUERIES.byDamNumber(red.damNumber!), [id(redExport)])).toEqual([id(redExport)]);
+  expect(await settle(SUPERVISOR_QUERIES.exportsByChannel('rojo') + mine, [id(redExport)])).toEqual([id(redExport)]);
+  expect(await settle(SUPERVISOR_QUERIES.exportsByChannel('verde') + mine, [id(greenExport)])).toEqual([id(greenExport)]);
 });

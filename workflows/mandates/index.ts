@@ -1,0 +1,2 @@
+/** Client mandate (poder) workflows. */
+export { mandateExpiryWorkflow } from './mandate-expiry.workflow';
