@@ -134,7 +134,8 @@ async function superviseClocks(rt: DispatchRuntime): Promise<void> {
 /** Loads the business calendar; when the database stays down past the retries, keeps the one it has and retries later. */
 async function loadCalendar(rt: DispatchRuntime): Promise<void> {
   try {
-    rt.calendar = await recorder().loadBusinessCalendar({ country: 'PE', aroundIso: nowIso() });
+    const load = () => recorder().loadBusinessCalendar({ country: 'PE', aroundIso: nowIso() });
+    rt.calendar = patched(PATCHES.serialLocalActivities) ? await rt.serially(load) : await load();
     rt.calendarReloadPending = false;
   } catch (err) {
     if (!outlastedRetries(err) || !patched(PATCHES.boundedSideEffects)) throw err;

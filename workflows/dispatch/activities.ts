@@ -50,6 +50,8 @@ export const PATCHES = {
   businessDaysReading: 'business-days-reading-2026-12',
   /** 2026-12-03: emails queued by the last update (e.g. the cancellation notice) are sent before completing. */
   drainOutboxAtEnd: 'drain-outbox-at-end-2026-12',
+  /** 2026-12-03: the calendar load waits for the record writes in flight (one local activity at a time). */
+  serialLocalActivities: 'serial-local-activities-2026-12',
 } as const;
 
 // Record writes are short PostgreSQL statements: as local activities they run inside the workflow task that

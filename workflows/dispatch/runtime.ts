@@ -170,6 +170,21 @@ export class DispatchRuntime {
     return next;
   }
 
+  /**
+   * Runs `fn` after every record write queued before it, and holds later writes until it is done: at most one
+   * local activity of the dispatch is in flight at a time. Two at once (an update's write and the main loop's
+   * calendar load) could complete in either order on first execution but resolve in scheduling order on replay,
+   * and the code after them would then issue its commands in another order (non-determinism).
+   */
+  serially<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.persistChain.then(fn);
+    this.persistChain = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  }
+
   /** The book's waiting writes, typed (only persist() puts them there). */
   private waitingWrites(): RecordWrite[] {
     return (this.book.pendingWrites ?? []) as RecordWrite[];
