@@ -4,7 +4,7 @@ import type { ScheduleSync } from '../../../schedules';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { sampleDispatch, startDispatch } from '../../support/fixtures';
 import * as m from '../../../workflows/dispatch.messages';
-import { actor, deleteSchedules, scheduledResults, syncFor, toChannel, damNumberFor } from './support';
+import { actor, deleteSchedules, pauseSchedules, scheduledResults, syncFor, toChannel, damNumberFor } from './support';
 
 jest.setTimeout(120_000);
 
@@ -19,6 +19,7 @@ beforeAll(async () => {
   await store.upsertSupervisor({ name: 'Rosa Quispe', email: supervisor, active: true, onShift: null });
   sync = syncFor(stack, { operationsRecipients: [{ name: 'Programación', email: operations }] });
   await sync.syncAll();
+  await pauseSchedules(stack.client, sync.settings.idPrefix);
 });
 afterAll(async () => {
   if (stack) await deleteSchedules(stack.client, sync.settings.idPrefix);

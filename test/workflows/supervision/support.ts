@@ -28,6 +28,17 @@ export function syncFor(stack: TestStack, settings: Partial<SupervisionSettings>
   });
 }
 
+/**
+ * Pauses every schedule of the test's prefix: a test that triggers or backfills a run must not also meet the run
+ * its calendar starts on its own (the real 08:00 digest when the suite runs across 08:00 Lima). Trigger and
+ * backfill are manual and run on a paused schedule all the same.
+ */
+export async function pauseSchedules(client: Client, prefix: string): Promise<void> {
+  for await (const s of client.schedule.list()) {
+    if (s.scheduleId.startsWith(prefix)) await client.schedule.getHandle(s.scheduleId).pause('Pausado por la prueba: solo corren los disparos manuales');
+  }
+}
+
 export async function deleteSchedules(client: Client, prefix: string): Promise<void> {
   for await (const s of client.schedule.list()) {
     if (s.scheduleId.startsWith(prefix)) await client.schedule.getHandle(s.scheduleId).delete().catch(() => undefined);
