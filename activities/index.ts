@@ -11,7 +11,7 @@ import { activityContextViews, createSupervisionActivities, type DispatchViews, 
 import { createTerminalActivities, type TerminalClient } from './terminals';
 import { createPartnerActivities, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
-import { createInboundMailActivities, type InboundMailDeps } from './people';
+import { createAgreementActivities, createHandoverActivities, createInboundMailActivities, type InboundMailDeps, type PeopleRecords } from './people';
 
 export interface ActivityDeps {
   store: PrismaRecordStore;
@@ -26,6 +26,8 @@ export interface ActivityDeps {
   partners: PartnerStore;
   /** Staff directory, communication log and inbound mailbox (activities/people). */
   people: Omit<InboundMailDeps, 'mailer' | 'sentLog' | 'fallbackSupervisor'>;
+  /** Written agreements and handover facts (activities/people/people-records.ts). */
+  peopleRecords: PeopleRecords;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -44,6 +46,8 @@ export function createActivities(deps: ActivityDeps) {
       fallbackSupervisor: deps.fallbackSupervisor,
     }),
     ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createAgreementActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createHandoverActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
   };
 }

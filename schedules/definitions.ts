@@ -124,6 +124,19 @@ export function fixedDefinitions(s: SupervisionSettings): ScheduleDefinition[] {
       executionTimeout: '10 minutes',
       summary: 'Lectura del buzón de correo entrante',
     },
+    {
+      scheduleId: id('shift-handover'),
+      workflowType: 'shiftHandoverWorkflow',
+      args: [{ scheduleId: id('shift-handover') }],
+      // Every day at the two shift changes of the seed (night 22:00–08:00, day from 08:00): the run reads the
+      // shifts (data) and sends nothing when no shift starts then (Saturday 08:00, Sunday), as the shifts are.
+      calendars: [{ hour: [8, 22].map((start) => ({ start })), minute: 0, comment: 'entrega de turno (08:00 y 22:00)' }],
+      // SKIP: one handover per shift change. Catch-up 1 h: a handover later than that finds the shift already
+      // working from the board. No pause on failure: the next shift change must still get its handover.
+      policies: { overlap: 'SKIP', catchupWindow: '1 hour', pauseOnFailure: false },
+      executionTimeout: '30 minutes',
+      summary: 'Entrega de turno al turno entrante',
+    },
     partnerEvaluationDefinition(id(PARTNER_EVALUATION_SCHEDULE_ID)),
   ];
 }

@@ -7,7 +7,7 @@ import { createPrismaReportQueries } from '../activities/reports';
 import { createHttpTerminalClients } from '../activities/terminals';
 import { createPrisma } from '../prisma/client';
 import { createPrismaPartnerStore } from '../activities/partners';
-import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleStore, imapSettingsFromEnv, type ImapSettings } from '../activities/people';
+import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleRecords, createPrismaPeopleStore, imapSettingsFromEnv, type ImapSettings } from '../activities/people';
 
 export interface RunningWorker {
   worker: Worker;
@@ -50,6 +50,7 @@ export async function startDispatchWorker(
       const imap = extra.imap !== undefined ? extra.imap : imapSettingsFromEnv(process.env);
       return { store: createPrismaPeopleStore(prisma), mailbox: imap ? createImapMailboxReader(imap) : null, clocks: activityContextMailClocks };
     })(),
+    peopleRecords: createPrismaPeopleRecords(prisma),
   });
   const ownConnection = !extra.connection;
   const connection = extra.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));

@@ -15,3 +15,4 @@ export {
 } from './partners';
 export { mailResponseWorkflow } from './people';
 export { inboundMailWorkflow } from './people';
+export { agreementClockWorkflow, shiftHandoverWorkflow } from './people';

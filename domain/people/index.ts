@@ -5,3 +5,5 @@ export * from './on-duty';
 export * from './matters';
 export * from './mail-filing';
 export * from './notice-routing';
+export * from './agreements';
+export * from './handover';

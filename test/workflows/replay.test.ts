@@ -27,6 +27,8 @@ const WORKFLOW_TYPES: Record<keyof typeof workflows, true> = {
   annualPartnerEvaluationsWorkflow: true,
   mailResponseWorkflow: true,
   inboundMailWorkflow: true,
+  agreementClockWorkflow: true,
+  shiftHandoverWorkflow: true,
 };
 
 const dir = join(__dirname, 'histories');

@@ -121,6 +121,18 @@ export const HISTORY_PATHS = [
     files: ['inboundMailWorkflow/inbound-mail-fetch'],
     about: 'One run of the inbound-mail fetch (the recording stack has no IMAP mailbox: the run reports it off)',
   },
+  {
+    name: 'agreement-missed',
+    server: 'timeskipping',
+    files: ['agreementClockWorkflow/agreement-missed'],
+    about: 'A written agreement with a due date left unfulfilled: reminder to the executive on duty, alert to the executive and the functional boss, recorded as missed',
+  },
+  {
+    name: 'shift-handover',
+    server: 'timeskipping',
+    files: ['shiftHandoverWorkflow/shift-handover'],
+    about: 'The 08:00 shift handover of a Wednesday: night to day, one email to the incoming shift',
+  },
 ] as const satisfies readonly HistoryPath[];
 
 export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];
