@@ -9,7 +9,7 @@ import type { Mailer } from './email/mailer';
 import { createRecordActivities, type PrismaRecordStore } from './records';
 import { activityContextViews, createSupervisionActivities, type DispatchViews, type ReportQueries } from './reports';
 import { createTerminalActivities, type TerminalClient } from './terminals';
-import { createPartnerActivities, type PartnerStore } from './partners';
+import { createContractReminderActivities, createPartnerActivities, type ContractStore, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
 import { createAgreementActivities, createHandoverActivities, createInboundMailActivities, type InboundMailDeps, type PeopleRecords } from './people';
 
@@ -28,6 +28,8 @@ export interface ActivityDeps {
   people: Omit<InboundMailDeps, 'mailer' | 'sentLog' | 'fallbackSupervisor'>;
   /** Written agreements and handover facts (activities/people/people-records.ts). */
   peopleRecords: PeopleRecords;
+  /** Contracts with the alliance partners (activities/partners/contracts.ts). */
+  contracts: ContractStore;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -48,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createAgreementActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createHandoverActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createContractReminderActivities({ contracts: deps.contracts, managers: () => deps.partners.activeManagers(), fallbackManager: deps.fallbackSupervisor, mailer: deps.mailer, sentLog: store }),
     ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
   };
 }

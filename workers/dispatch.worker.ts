@@ -6,7 +6,7 @@ import { createPrismaRecordStore } from '../activities/records';
 import { createPrismaReportQueries } from '../activities/reports';
 import { createHttpTerminalClients } from '../activities/terminals';
 import { createPrisma } from '../prisma/client';
-import { createPrismaPartnerStore } from '../activities/partners';
+import { createPrismaContractStore, createPrismaPartnerStore } from '../activities/partners';
 import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleRecords, createPrismaPeopleStore, imapSettingsFromEnv, type ImapSettings } from '../activities/people';
 
 export interface RunningWorker {
@@ -51,6 +51,7 @@ export async function startDispatchWorker(
       return { store: createPrismaPeopleStore(prisma), mailbox: imap ? createImapMailboxReader(imap) : null, clocks: activityContextMailClocks };
     })(),
     peopleRecords: createPrismaPeopleRecords(prisma),
+    contracts: createPrismaContractStore(prisma),
   });
   const ownConnection = !extra.connection;
   const connection = extra.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));

@@ -12,6 +12,7 @@ export {
   annualPartnerEvaluationsWorkflow,
   correctiveActionWorkflow,
   externalOperationWorkflow,
+  partnerContractExpiryWorkflow,
 } from './partners';
 export { mailResponseWorkflow } from './people';
 export { inboundMailWorkflow } from './people';

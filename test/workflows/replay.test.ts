@@ -29,6 +29,7 @@ const WORKFLOW_TYPES: Record<keyof typeof workflows, true> = {
   inboundMailWorkflow: true,
   agreementClockWorkflow: true,
   shiftHandoverWorkflow: true,
+  partnerContractExpiryWorkflow: true,
 };
 
 const dir = join(__dirname, 'histories');

@@ -117,6 +117,8 @@ export class OperationRuntime {
       partnerId: s.partnerId,
       office: s.office,
       dispatchId: this.input.dispatchId ?? null,
+      // Activity input only (replay-safe): the read model knows which control chart the operation belongs to.
+      direction: this.input.direction ?? 'import',
       status: s.status,
       aforo: s.aforo ?? null,
       nextMilestone: clock?.milestone ?? null,

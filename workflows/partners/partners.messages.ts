@@ -9,6 +9,7 @@ import type { EvaluationPolicy } from '../../domain/partners/evaluation';
 import type { Aforo } from '../../domain/partners/operation';
 import type { ExternalOperationView } from '../../domain/partners/operation-view';
 import type { CustomsOffice, Milestone } from '../../domain/partners/partner';
+import type { OperationDirection } from '../../domain/partners/contract';
 
 /** Input of an external operation: the partner's DO at a customs office, standalone or linked to a dispatch. */
 export interface ExternalOperationInput {
@@ -20,6 +21,8 @@ export interface ExternalOperationInput {
   /** When the operation was assigned to the partner: the first clock (`received`) starts here. */
   assignedAt: string;
   openedBy: string;
+  /** Import or export (the seed controls them apart, each on its own chart); absent in operations started before: import. */
+  direction?: OperationDirection;
   /** Corrective-action policy of the non-conformities this operation opens (tests run it short). */
   correctiveActionPolicy?: Partial<CorrectiveActionPolicy>;
 }

@@ -133,6 +133,12 @@ export const HISTORY_PATHS = [
     files: ['shiftHandoverWorkflow/shift-handover'],
     about: 'The 08:00 shift handover of a Wednesday: night to day, one email to the incoming shift',
   },
+  {
+    name: 'partner-contract-expiry',
+    server: 'dev',
+    files: ['partnerContractExpiryWorkflow/partner-contract-expiry'],
+    about: 'One run of the partner contract expiry reminders: a contract 25 days from its last day, reminded to management (30-day threshold)',
+  },
 ] as const satisfies readonly HistoryPath[];
 
 export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];
