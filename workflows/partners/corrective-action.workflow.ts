@@ -21,6 +21,7 @@ import {
   type CorrectiveActionView,
 } from './partners.messages';
 import { tagPartner } from './search-attributes';
+import { SideEffectGuard } from './side-effects';
 
 const nowIso = () => new Date().toISOString();
 
@@ -36,14 +37,16 @@ function assertOk(verdict: Verdict): void {
 export async function correctiveActionWorkflow(input: CorrectiveActionInput): Promise<CorrectiveActionState> {
   const policy = resolveCorrectiveActionPolicy(input.policy);
   const workflowId = workflowInfo().workflowId;
+  // Before the first command: runs from before change people-routing-2026-12 replay without the bound's handling.
+  const guard = SideEffectGuard.atStart();
   let state: CorrectiveActionState | undefined;
   let version = 0;
   const ready = () => state !== undefined;
   const view = (): CorrectiveActionView => {
     if (!state) throw new Error('La acción correctiva aún se está inicializando');
-    return { ...state, overdue: isOverdue(state, nowIso()), nextNoticeAt: pendingCorrectiveNotices(state, policy)[0]?.at ?? null };
+    return { ...state, overdue: isOverdue(state, nowIso()), nextNoticeAt: pendingCorrectiveNotices(state, policy)[0]?.at ?? null, incidents: guard.incidents };
   };
-  const persist = () => partnerRecords.recordNonConformity(toRecord(state!, workflowId));
+  const persist = () => guard.run('registro de la no conformidad', () => partnerRecords.recordNonConformity(toRecord(state!, workflowId)));
 
   setHandler(getCorrectiveAction, view);
   setHandler(
@@ -72,7 +75,7 @@ export async function correctiveActionWorkflow(input: CorrectiveActionInput): Pr
   );
 
   tagPartner(input.nc.partnerId, input.nc.office);
-  const calendar = await partnerRecords.loadBusinessCalendar({ country: 'CO', aroundIso: input.nc.openedAt });
+  const calendar = await guard.run('carga del calendario', () => partnerRecords.loadBusinessCalendar({ country: 'CO', aroundIso: input.nc.openedAt }));
   state = openCorrectiveAction(input.nc, policy, calendar);
   await persist();
   await send(state, 'opened', { kind: 'opened' }, ['owner', 'partner']);
@@ -83,7 +86,7 @@ export async function correctiveActionWorkflow(input: CorrectiveActionInput): Pr
   return state;
 
   async function send(s: CorrectiveActionState, step: string, notice: CorrectiveActionNotice, audience: CorrectiveAudience[]) {
-    await partnerEmail.sendCorrectiveActionEmail({ idempotencyKey: sideEffectKey(workflowId, step), state: s, notice, audience });
+    await guard.run(`correo «${step}»`, () => partnerEmail.sendCorrectiveActionEmail({ idempotencyKey: sideEffectKey(workflowId, step), state: s, notice, audience }));
   }
 
   /** Sends due reminders and escalations, then sleeps until the next one or a change; returns once closed. */

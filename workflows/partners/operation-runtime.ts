@@ -18,6 +18,7 @@ import type { Milestone, PartnerAgreement } from '../../domain/partners/partner'
 import { partnerRecords } from './activities';
 import { correctiveActionWorkflow } from './corrective-action.workflow';
 import type { ExternalOperationInput } from './partners.messages';
+import { SideEffectGuard } from './side-effects';
 
 export const nowIso = () => new Date().toISOString();
 
@@ -35,10 +36,11 @@ export class OperationRuntime {
     readonly agreement: PartnerAgreement,
     readonly calendar: BusinessCalendar,
     public state: OperationState,
+    readonly guard: SideEffectGuard = new SideEffectGuard(false),
   ) {}
 
   view(): ExternalOperationView {
-    return toOperationView(this.state, this.input.dispatchId, this.calendar, this.agreement.serviceTimes, nowIso());
+    return { ...toOperationView(this.state, this.input.dispatchId, this.calendar, this.agreement.serviceTimes, nowIso()), incidents: this.guard.incidents };
   }
 
   /** Throws the state machine's Spanish reason when the event is not allowed now (update validators). */
@@ -63,7 +65,7 @@ export class OperationRuntime {
 
   persist(work: () => Promise<unknown>): Promise<void> {
     const next = this.persistChain.then(async () => {
-      await work();
+      await this.guard.run('registro de la operación', work);
     });
     this.persistChain = next.catch(() => undefined);
     return next;

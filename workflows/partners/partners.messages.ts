@@ -10,6 +10,7 @@ import type { Aforo } from '../../domain/partners/operation';
 import type { ExternalOperationView } from '../../domain/partners/operation-view';
 import type { CustomsOffice, Milestone } from '../../domain/partners/partner';
 import type { OperationDirection } from '../../domain/partners/contract';
+import type { SideEffectIncident } from './side-effects';
 
 /** Input of an external operation: the partner's DO at a customs office, standalone or linked to a dispatch. */
 export interface ExternalOperationInput {
@@ -61,6 +62,8 @@ export interface CorrectiveActionInput {
 export interface CorrectiveActionView extends CorrectiveActionState {
   overdue: boolean;
   nextNoticeAt: string | null;
+  /** Emails or record writes that outlasted their retries (runs from change people-routing-2026-12 on). */
+  incidents?: SideEffectIncident[];
 }
 
 /** The owner recorded the corrective action to take (and may hand it to someone else). */
