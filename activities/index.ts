@@ -46,6 +46,7 @@ export function createActivities(deps: ActivityDeps) {
       sentLog: store,
       roster: store,
       fallbackSupervisor: deps.fallbackSupervisor,
+      people: deps.people.store,
     }),
     ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createAgreementActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
