@@ -6,6 +6,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import { createPrismaPeopleRecords, createPrismaPeopleStore, loadHandover } from '../../../activities/people';
 import { AGREEMENT_REMINDER_BEFORE_MS, agreementClockWorkflowId, defaultAgreementMatter, type AgreementClockInput } from '../../../domain/people';
 import { agreementFulfilled } from '../../../workflows/people/people.messages';
+import { dispatchWorkflowId } from '../../../domain/ids';
 import { ApiError } from '../../errors';
 import { OPERATORS } from '../../principal';
 import type { ApiDeps } from '../../deps';
@@ -18,6 +19,17 @@ export function registerAgreementRoutes(r: RouteRegistry, deps: ApiDeps): void {
   const records = createPrismaPeopleRecords(deps.prisma);
   const people = createPrismaPeopleStore(deps.prisma);
   const dispatchNotFound = () => new ApiError(404, 'not_found', 'No existe ese despacho.');
+  /** In the read model, or just opened (its workflow runs but has not written its first row yet). */
+  async function dispatchExists(id: string): Promise<boolean> {
+    if (await records.dispatchOwner(id)) return true;
+    try {
+      await deps.temporal.workflow.getHandle(dispatchWorkflowId(id)).describe();
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
 
   r.add({
     method: 'post', path: '/dispatches/:id/agreements', tag: TAG, roles: OPERATORS, params: dispatchParams, body: postAgreementBody,
@@ -25,7 +37,7 @@ export function registerAgreementRoutes(r: RouteRegistry, deps: ApiDeps): void {
     responses: { 201: { description: 'agreement, clockWorkflowId' }, 404: { description: 'Despacho desconocido' }, 422: { description: 'Vencimiento ya pasado o anterior al acuerdo (motivo en español)' } },
     audit: ({ params }) => ({ action: 'agreement.record', target: params.id }),
     async handler({ params, body, principal }) {
-      if (!(await records.dispatchOwner(params.id))) throw dispatchNotFound();
+      if (!(await dispatchExists(params.id))) throw dispatchNotFound();
       const dueAt = body.dueAt ? new Date(body.dueAt).toISOString() : null;
       const agreedAt = new Date(body.agreedAt).toISOString();
       if (dueAt && dueAt <= agreedAt) throw new ApiError(422, 'invalid_input', 'El vencimiento del acuerdo debe ser posterior a la fecha del acuerdo.');
