@@ -22,10 +22,11 @@ export interface HandoverDeps {
 
 /** The handover at `at`, or null when no shift starts then. */
 export async function loadHandover(deps: Pick<HandoverDeps, 'records' | 'people'>, at: string): Promise<Handover | null> {
-  const dir = await deps.people.directory(new Date(Date.parse(at) - 24 * 3_600_000).toISOString());
+  // Absences that ended since the outgoing shift began (up to 3 days back, over a weekend) still count.
+  const dir = await deps.people.directory(new Date(Date.parse(at) - 4 * 24 * 3_600_000).toISOString());
   const change = shiftChangeAt(dir.shifts, at);
   if (!change) return null;
-  const before = new Date(Date.parse(at) - 60_000).toISOString();
+  const before = new Date(Date.parse(change.outgoingEndedAt) - 60_000).toISOString();
   const outgoingPeople = peopleOfShifts(dir.staff, dir.shifts, dir.absences, before, change.outgoing);
   const incomingPeople = peopleOfShifts(dir.staff, dir.shifts, dir.absences, at, change.incoming);
   // Actions are recorded under the person's username (API keys, scripts) or name (the board).

@@ -1,7 +1,7 @@
 /**
  * The shift handover (seed 1.3 continuity, 2.5 shifts): at each shift change the incoming shift gets what is
  * open, what falls due during its shift, and what the outgoing people did. Which shifts change at an instant
- * follows the shifts as data (Monday 08:00 has no outgoing night shift, Saturday 08:00 no incoming day shift).
+ * follows the shifts as data (Saturday 08:00 has no incoming shift; Monday 08:00 takes over from Friday's night).
  */
 import { formatAtOffset, LIMA_UTC_OFFSET_MINUTES } from '../calendar';
 import { parseClockTime } from '../calendar/local-time';
@@ -17,24 +17,43 @@ export interface ShiftChange {
   at: string;
   outgoing: Shift[];
   incoming: Shift[];
-  /** Start of the longest outgoing shift (its actions are reported), or `at` when none goes out. */
+  /** When the outgoing shifts ended: `at`, or earlier when nobody handed over in person (Monday 08:00 after the weekend). */
+  outgoingEndedAt: string;
+  /** Start of the longest outgoing shift (its actions are reported), or `at` when none ended in the last 3 days. */
   outgoingFrom: string;
   /** End of the longest incoming shift: what falls due before it is the incoming shift's. */
   incomingUntil: string;
 }
 
 const lengthMs = (s: Shift) => ((((parseClockTime(s.end) - parseClockTime(s.start)) % 1440) + 1440) % 1440 || 1440) * MINUTE;
+const LOOK_BACK_MS = 3 * 24 * 60 * MINUTE;
 
-/** The shifts ending and starting at `at`, or null when none does (no handover then). */
+/** The shifts that end exactly at `t` (on a minute before, off at it). */
+function endingAt(shifts: readonly Shift[], t: number): Shift[] {
+  const before = new Date(t - MINUTE).toISOString();
+  const now = new Date(t).toISOString();
+  return shifts.filter((s) => isOnShift(s, before) && !isOnShift(s, now));
+}
+
+/**
+ * The shifts starting at `at` and the ones handing over to them, or null when no shift starts then (no handover).
+ * When no shift ends at `at` (Monday 08:00: nobody worked on Sunday), the last shift that ended within three days
+ * hands over (Friday's night shift), so its work is not lost over the weekend.
+ */
 export function shiftChangeAt(shifts: readonly Shift[], at: string): ShiftChange | null {
-  const before = new Date(Date.parse(at) - MINUTE).toISOString();
-  const outgoing = shifts.filter((s) => isOnShift(s, before) && !isOnShift(s, at));
+  const t = Date.parse(at);
+  const before = new Date(t - MINUTE).toISOString();
   const incoming = shifts.filter((s) => isOnShift(s, at) && !isOnShift(s, before));
   if (incoming.length === 0) return null;
-  const t = Date.parse(at);
-  const from = Math.min(t, ...outgoing.map((s) => t - lengthMs(s)));
+  let endedAt = t;
+  let outgoing = endingAt(shifts, t);
+  for (let u = t - MINUTE; outgoing.length === 0 && u > t - LOOK_BACK_MS; u -= MINUTE) {
+    const ended = endingAt(shifts, u);
+    if (ended.length > 0) [outgoing, endedAt] = [ended, u];
+  }
+  const from = Math.min(t, ...outgoing.map((s) => endedAt - lengthMs(s)));
   const until = Math.max(...incoming.map((s) => t + lengthMs(s)));
-  return { at, outgoing, incoming, outgoingFrom: new Date(from).toISOString(), incomingUntil: new Date(until).toISOString() };
+  return { at, outgoing, incoming, outgoingEndedAt: new Date(endedAt).toISOString(), outgoingFrom: new Date(from).toISOString(), incomingUntil: new Date(until).toISOString() };
 }
 
 /** The people on duty for the given shifts at an instant (members of those shifts, or whoever covers them). */
