@@ -46,7 +46,12 @@ export async function correctiveActionWorkflow(input: CorrectiveActionInput): Pr
     if (!state) throw new Error('La acción correctiva aún se está inicializando');
     return { ...state, overdue: isOverdue(state, nowIso()), nextNoticeAt: pendingCorrectiveNotices(state, policy)[0]?.at ?? null, incidents: guard.incidents };
   };
-  const persist = () => guard.run('registro de la no conformidad', () => partnerRecords.recordNonConformity(toRecord(state!, workflowId)));
+  const persist = () => {
+    const record = toRecord(state!, workflowId); // the snapshot of now, even if it lands later
+    // Runs from before the change wrote without a queue (concurrent updates wrote at once): they replay so.
+    if (!guard.bounded) return partnerRecords.recordNonConformity(record);
+    return guard.persist('registro de la no conformidad', () => partnerRecords.recordNonConformity(record));
+  };
 
   setHandler(getCorrectiveAction, view);
   setHandler(
@@ -82,6 +87,7 @@ export async function correctiveActionWorkflow(input: CorrectiveActionInput): Pr
 
   await followUp();
   await condition(allHandlersFinished);
+  await guard.drained();
   await send(state, 'closed', { kind: 'closed' }, ['owner', 'partner']);
   return state;
 

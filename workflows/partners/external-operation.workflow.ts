@@ -72,6 +72,8 @@ export async function externalOperationWorkflow(input: ExternalOperationInput): 
   await rt.persist(() => partnerRecords.recordExternalOperation(rt.readModel()));
   await superviseClocks(rt);
   await condition(allHandlersFinished);
+  // Writes queued during an outage land before the run completes (already settled otherwise: no command).
+  await guard.drained();
   return rt.view();
 }
 

@@ -28,7 +28,6 @@ export const nowIso = () => new Date().toISOString();
  */
 export class OperationRuntime {
   version = 0;
-  private persistChain: Promise<void> = Promise.resolve();
   readonly workflowId = workflowInfo().workflowId;
 
   constructor(
@@ -63,12 +62,9 @@ export class OperationRuntime {
     });
   }
 
+  /** Ordered record writes; during an outage the caller gets its answer and the write lands later (side-effects.ts). */
   persist(work: () => Promise<unknown>): Promise<void> {
-    const next = this.persistChain.then(async () => {
-      await this.guard.run('registro de la operación', work);
-    });
-    this.persistChain = next.catch(() => undefined);
-    return next;
+    return this.guard.persist('registro de la operación', work);
   }
 
   /**

@@ -26,17 +26,26 @@ export interface SideEffectIncident {
 
 export class SideEffectGuard {
   readonly incidents: SideEffectIncident[] = [];
+  private chain: Promise<void> = Promise.resolve();
 
   /** `bounded`: asked once, at the start of the run (patched), so old histories replay their old branch. */
-  constructor(private readonly bounded: boolean) {}
+  constructor(readonly bounded: boolean) {}
 
   /** Call before the run's first command. */
   static atStart(): SideEffectGuard {
     return new SideEffectGuard(patched(PARTNER_PATCHES.boundedSideEffects));
   }
 
-  /** Runs the step; past its retries (a run from after the change) opens an incident and tries again later. */
-  async run<T>(what: string, step: () => Promise<T>): Promise<T> {
+  /** True while a step waits for its next try after outlasting its retries. */
+  get outage(): boolean {
+    return this.incidents.some((i) => i.resolvedAt === null);
+  }
+
+  /**
+   * Runs the step; past its retries (a run from after the change) opens an incident, calls `onIncident`, and tries
+   * again every RETRY_OUTLASTED_AFTER_MS until it goes through.
+   */
+  async run<T>(what: string, step: () => Promise<T>, onIncident?: () => void): Promise<T> {
     let incident: SideEffectIncident | undefined;
     for (;;) {
       try {
@@ -50,9 +59,31 @@ export class SideEffectGuard {
           incident = { what, at: new Date().toISOString(), cause, resolvedAt: null };
           this.incidents.push(incident);
           log.warn('side effect outlasted its retries; retrying later', { what, cause });
+          onIncident?.();
         }
         await sleep(RETRY_OUTLASTED_AFTER_MS);
       }
     }
+  }
+
+  /**
+   * Record writes strictly in order (an older snapshot never overwrites a newer one). The returned promise settles
+   * when the write lands — or, during an outage, as soon as it is queued or has outlasted its retries: the operator's
+   * action answers and the write lands later. Runs from before the change behave as a plain ordered chain.
+   */
+  persist(what: string, work: () => Promise<unknown>): Promise<void> {
+    const duringOutage = this.outage;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const next = this.chain.then(async () => {
+      await this.run(what, work, answer);
+    });
+    this.chain = next.catch(() => undefined);
+    return duringOutage ? Promise.resolve() : Promise.race([next, answered]);
+  }
+
+  /** Settles once every queued write has landed: awaited before the run completes. */
+  drained(): Promise<void> {
+    return this.chain;
   }
 }

@@ -1,12 +1,15 @@
 /**
  * Bounded partner side effects (issue #12 item 2, change people-routing-2026-12): with the mail server down past
  * the email activity's 8 attempts, a corrective action no longer fails: it shows an incident, keeps answering,
- * and sends the email once when the server is back, at the next try ten minutes later.
+ * and sends the email once when the server is back, at the next try ten minutes later; with the database refusing
+ * a partner operation's milestone writes, the report answers at once and the write lands after the outage.
  */
-import { correctiveActionWorkflowId } from '../../../domain/partners/ids';
-import type { correctiveActionWorkflow } from '../../../workflows';
-import { defineCorrectiveAction, getCorrectiveAction } from '../../../workflows/partners/partners.messages';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { correctiveActionWorkflowId, externalOperationWorkflowId } from '../../../domain/partners/ids';
+import type { correctiveActionWorkflow, externalOperationWorkflow } from '../../../workflows';
+import { defineCorrectiveAction, getCorrectiveAction, getExternalOperation, reportMilestone } from '../../../workflows/partners/partners.messages';
 import { uniqueId } from '../../support/env';
+import { waitFor } from '../../support/wait-for';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../../support/timeskipping';
 import { ACCOUNT_MANAGER, PARTNER_CONTACT, seedPartner } from './partner-fixtures';
 
@@ -52,5 +55,32 @@ test('mail down past the retries: an incident shows, the action keeps answering,
   await stack.smtp.waitFor((m) => m.subject === opened, 30_000);
   expect(stack.smtp.received.filter((m) => m.subject === opened)).toHaveLength(1);
   expect((await handle.query(getCorrectiveAction)).incidents).toEqual([expect.objectContaining({ what: 'correo «opened»', resolvedAt: expect.any(String) })]);
+  await handle.terminate('test over');
+});
+
+test('records down past the retries: the milestone report answers, an incident shows, the write lands when the database is back', async () => {
+  const partner = await seedPartner(stack.prisma);
+  const doNumber = uniqueId('DO').toUpperCase();
+  const handle = await stack.client.workflow.start<typeof externalOperationWorkflow>('externalOperationWorkflow', {
+    taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+    workflowId: externalOperationWorkflowId(doNumber),
+    args: [{ doNumber, partnerId: partner.partnerId, office: 'CTG', assignedAt: new Date(await stack.env.currentTimeMs()).toISOString(), openedBy: 'operador' }],
+  });
+  await waitFor(() => stack.prisma.externalOperation.findUnique({ where: { doNumber } }), { what: 'the operation in the read model' });
+  const samples = () => stack.prisma.operationMilestone.count({ where: { doNumber } });
+  await stack.prisma.$executeRawUnsafe('ALTER TABLE operation_milestones RENAME TO operation_milestones_offline');
+  try {
+    const update = await handle.startUpdate(reportMilestone, { args: [{ actor: 'operador', milestone: 'received' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    await stack.env.sleep('5 minutes'); // past the 8 attempts of the record write
+    const view = await update.result();
+    expect(view.status).toBe('received');
+    expect(view.incidents).toEqual([expect.objectContaining({ what: 'registro de la operación', resolvedAt: null })]);
+  } finally {
+    await stack.prisma.$executeRawUnsafe('ALTER TABLE operation_milestones_offline RENAME TO operation_milestones');
+  }
+  expect(await samples()).toBe(0);
+  await stack.env.sleep('11 minutes');
+  await waitFor(async () => (await samples()) === 1, { what: 'the milestone written after the outage', timeout: 30_000 });
+  expect((await handle.query(getExternalOperation)).incidents).toEqual([expect.objectContaining({ resolvedAt: expect.any(String) })]);
   await handle.terminate('test over');
 });
