@@ -52,7 +52,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAgreementActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createHandoverActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createContractReminderActivities({ contracts: deps.contracts, managers: () => deps.partners.activeManagers(), fallbackManager: deps.fallbackSupervisor, mailer: deps.mailer, sentLog: store }),
-    ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
+    ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor, contracts: deps.contracts }),
   };
 }
 

@@ -66,7 +66,7 @@ export async function externalOperationWorkflow(input: ExternalOperationInput): 
   });
 
   tagPartner(input.partnerId, input.office);
-  const agreement = await guard.run('lectura del acuerdo con el aliado', () => partnerRecords.loadPartnerAgreement({ partnerId: input.partnerId, office: input.office }));
+  const agreement = await guard.run('lectura del acuerdo con el aliado', () => partnerRecords.loadPartnerAgreement({ partnerId: input.partnerId, office: input.office, at: input.assignedAt }));
   const calendar = await guard.run('carga del calendario', () => partnerRecords.loadBusinessCalendar({ country: 'CO', aroundIso: input.assignedAt }));
   const rt = (live.rt = new OperationRuntime(input, agreement, calendar, initialOperationState(input), guard));
   await rt.persist(() => partnerRecords.recordExternalOperation(rt.readModel()));

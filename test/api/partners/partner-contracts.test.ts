@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { partnerContractExpiryWorkflow } from '../../../workflows';
 import { startApiStack, type ApiStack } from '../api-stack';
 import { uniqueId } from '../../support/env';
+import { waitFor } from '../../support/wait-for';
 
 jest.setTimeout(120_000);
 
@@ -31,8 +32,8 @@ async function registerPartner(): Promise<string> {
 }
 const putContract = (partnerId: string, reference: string, body: object, role: 'operator' | 'supervisor' = 'supervisor') =>
   request(api.app).put(`/partners/${partnerId}/contracts/${reference}`).set('Authorization', as(role)).send(body);
-const startOperation = (partnerId: string, office: string, direction?: string) =>
-  request(api.app).post('/partner-operations').set('Authorization', as('operator')).send({ doNumber: uniqueId('DO').toUpperCase(), partnerId, office, ...(direction ? { direction } : {}) });
+const startOperation = (partnerId: string, office: string, direction?: string, assignedAt?: string) =>
+  request(api.app).post('/partner-operations').set('Authorization', as('operator')).send({ doNumber: uniqueId('DO').toUpperCase(), partnerId, office, ...(direction ? { direction } : {}), ...(assignedAt ? { assignedAt } : {}) });
 
 test('an expired contract refuses the operation in Spanish; a renewed one covering the office lets it start', async () => {
   const partnerId = await registerPartner();
@@ -41,8 +42,14 @@ test('an expired contract refuses the operation in Spanish; a renewed one coveri
   expect(expired.status).toBe(422);
   expect(expired.body.error).toEqual({ code: 'contract_not_in_force', message: 'El contrato CT-2025-01 con Aduanas del Caribe SAS venció el 2025-12-31: renueve el contrato antes de asignarle operaciones.' });
 
-  expect((await putContract(partnerId, 'CT-2026-01', { startsOn: day(-30), endsOn: day(200), offices: ['CTG'], serviceTimesHours: { levante: 40 } })).status).toBe(200);
-  expect((await startOperation(partnerId, 'CTG', 'export')).status).toBe(201);
+  expect((await putContract(partnerId, 'CT-2026-01', { startsOn: day(-30), endsOn: day(200), offices: ['CTG'], serviceTimesHours: { received: 2 } })).status).toBe(200);
+  const assignedAt = new Date().toISOString();
+  const underContract = await startOperation(partnerId, 'CTG', 'export', assignedAt);
+  expect(underContract.status).toBe(201);
+  // The contract's 2 business hours for "received" win over the registry's 40: its clock falls due sooner.
+  const withoutContract = await startOperation(await registerPartner(), 'CTG', 'export', assignedAt);
+  const dueOf = (doNumber: string) => waitFor(async () => (await request(api.app).get(`/partner-operations/${doNumber}`).set('Authorization', as('operator'))).body.operation?.clock?.dueAt as string | undefined);
+  expect(Date.parse(await dueOf(underContract.body.doNumber))).toBeLessThan(Date.parse(await dueOf(withoutContract.body.doNumber)));
   const uncovered = await startOperation(partnerId, 'BAQ');
   expect(uncovered.status).toBe(422);
   expect(uncovered.body.error.message).toMatch(/venció/); // BAQ only under the expired contract
