@@ -9,10 +9,10 @@ import type { Mailer } from './email/mailer';
 import { createRecordActivities, type PrismaRecordStore } from './records';
 import { activityContextViews, createSupervisionActivities, type DispatchViews, type ReportQueries } from './reports';
 import { createTerminalActivities, type TerminalClient } from './terminals';
-import { createPartnerActivities, type PartnerStore } from './partners';
+import { createContractReminderActivities, createPartnerActivities, type ContractStore, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
-import { createInboundMailActivities, type InboundMailDeps } from './people';
 import { createMandateActivities, type MandateStore } from './mandates';
+import { createAgreementActivities, createHandoverActivities, createInboundMailActivities, type InboundMailDeps, type PeopleRecords } from './people';
 
 export interface ActivityDeps {
   store: PrismaRecordStore;
@@ -29,13 +29,17 @@ export interface ActivityDeps {
   people: Omit<InboundMailDeps, 'mailer' | 'sentLog' | 'fallbackSupervisor'>;
   /** Clients' mandates (poder): the expiry reminders read the mandate in force (activities/mandates). */
   mandates: MandateStore;
+  /** Written agreements and handover facts (activities/people/people-records.ts). */
+  peopleRecords: PeopleRecords;
+  /** Contracts with the alliance partners (activities/partners/contracts.ts). */
+  contracts: ContractStore;
 }
 
 export function createActivities(deps: ActivityDeps) {
   const { store } = deps;
   return {
     ...createRecordActivities({ readModel: store, glosas: store, incidents: store, appointments: store }),
-    ...createEmailActivities({ mailer: deps.mailer, sentLog: store, roster: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createEmailActivities({ mailer: deps.mailer, sentLog: store, roster: store, fallbackSupervisor: deps.fallbackSupervisor, people: deps.people.store }),
     ...createTerminalActivities({ terminals: deps.terminals }),
     ...createCalendarActivities({ decreedDays: store }),
     ...createSupervisionActivities({
@@ -45,10 +49,14 @@ export function createActivities(deps: ActivityDeps) {
       sentLog: store,
       roster: store,
       fallbackSupervisor: deps.fallbackSupervisor,
+      people: deps.people.store,
     }),
     ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
-    ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
     ...createMandateActivities({ mandates: deps.mandates, people: deps.people.store, clients: store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createAgreementActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createHandoverActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createContractReminderActivities({ contracts: deps.contracts, managers: () => deps.partners.activeManagers(), fallbackManager: deps.fallbackSupervisor, mailer: deps.mailer, sentLog: store }),
+    ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor, contracts: deps.contracts }),
   };
 }
 

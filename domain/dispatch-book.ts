@@ -19,7 +19,7 @@ export interface DispatchBook {
    * Emails an operator action asked for (missing documents, cancellation, terminal rejection), sent in order by
    * the workflow's main loop: an update never waits for the mail server.
    */
-  outbox: { step: string; audience: Audience[]; notification: Notification; summary: string }[];
+  outbox: { step: string; audience: Audience[]; notification: Notification; summary: string; firedAt?: string }[];
   /** Keys of notices already sent (or deliberately skipped): each fires at most once. */
   firedNotices: string[];
   regimeConcludedAt?: string;

@@ -21,7 +21,8 @@ export type Notification =
 export interface DispatchSnapshot {
   dispatchId: string;
   client: { ruc: string; name: string; contacts: Contact[] };
-  executive: Contact;
+  /** The titular executive; `id` (staff code) when the snapshot comes from the dispatch's input. */
+  executive: Contact & { id?: string };
   regime: Regime;
   terminal: Terminal;
   vessel: string;
@@ -38,4 +39,9 @@ export interface NotificationRequest {
   audience: Audience[];
   dispatch: DispatchSnapshot;
   notification: Notification;
+  /**
+   * When the notice fired (workflow time): the email activity sends reminders, alerts and escalations to the
+   * people on duty then, not when a retry happens to run. Absent in requests from before routing by the directory.
+   */
+  firedAt?: string;
 }

@@ -124,6 +124,33 @@ export function fixedDefinitions(s: SupervisionSettings): ScheduleDefinition[] {
       executionTimeout: '10 minutes',
       summary: 'Lectura del buzón de correo entrante',
     },
+    {
+      scheduleId: id('shift-handover'),
+      workflowType: 'shiftHandoverWorkflow',
+      args: [{ scheduleId: id('shift-handover') }],
+      // Every day at the two shift changes of the seed (night 22:00–08:00, day from 08:00): the run reads the
+      // shifts (data) and sends nothing when no shift starts then (Saturday 08:00, Sunday), as the shifts are.
+      calendars: [
+        { hour: 8, minute: 0, comment: 'entrega de turno: noche → día (08:00)' },
+        { hour: 22, minute: 0, comment: 'entrega de turno: tarde → noche (22:00)' },
+      ],
+      // SKIP: one handover per shift change. Catch-up 1 h: a handover later than that finds the shift already
+      // working from the board. No pause on failure: the next shift change must still get its handover.
+      policies: { overlap: 'SKIP', catchupWindow: '1 hour', pauseOnFailure: false },
+      executionTimeout: '30 minutes',
+      summary: 'Entrega de turno al turno entrante',
+    },
+    {
+      scheduleId: id('partner-contract-expiry'),
+      workflowType: 'partnerContractExpiryWorkflow',
+      args: [{ scheduleId: id('partner-contract-expiry') }],
+      calendars: [{ dayOfWeek: WEEKDAYS, hour: 8, minute: 0, comment: 'contratos con aliados por vencer' }],
+      // SKIP and a 3-day catch-up: a reminder a few days late still leaves time to renew (thresholds are weeks
+      // apart, each reminder keyed and sent once). No pause on failure: tomorrow's run repeats what is due.
+      policies: { overlap: 'SKIP', catchupWindow: '3 days', pauseOnFailure: false },
+      executionTimeout: '1 hour',
+      summary: 'Recordatorio de contratos con aliados por vencer',
+    },
     partnerEvaluationDefinition(id(PARTNER_EVALUATION_SCHEDULE_ID)),
   ];
 }

@@ -6,9 +6,9 @@ import { createPrismaRecordStore } from '../activities/records';
 import { createPrismaReportQueries } from '../activities/reports';
 import { createHttpTerminalClients } from '../activities/terminals';
 import { createPrisma } from '../prisma/client';
-import { createPrismaPartnerStore } from '../activities/partners';
 import { createPrismaMandateStore } from '../activities/mandates';
-import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleStore, imapSettingsFromEnv, type ImapSettings } from '../activities/people';
+import { createPrismaContractStore, createPrismaPartnerStore } from '../activities/partners';
+import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleRecords, createPrismaPeopleStore, imapSettingsFromEnv, type ImapSettings } from '../activities/people';
 
 export interface RunningWorker {
   worker: Worker;
@@ -52,6 +52,8 @@ export async function startDispatchWorker(
       const imap = extra.imap !== undefined ? extra.imap : imapSettingsFromEnv(process.env);
       return { store: createPrismaPeopleStore(prisma), mailbox: imap ? createImapMailboxReader(imap) : null, clocks: activityContextMailClocks };
     })(),
+    peopleRecords: createPrismaPeopleRecords(prisma),
+    contracts: createPrismaContractStore(prisma),
   });
   const ownConnection = !extra.connection;
   const connection = extra.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));

@@ -12,7 +12,9 @@ export {
   annualPartnerEvaluationsWorkflow,
   correctiveActionWorkflow,
   externalOperationWorkflow,
+  partnerContractExpiryWorkflow,
 } from './partners';
 export { mailResponseWorkflow } from './people';
 export { inboundMailWorkflow } from './people';
 export { mandateExpiryWorkflow } from './mandates';
+export { agreementClockWorkflow, shiftHandoverWorkflow } from './people';

@@ -2,7 +2,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Contact } from '../../domain/dispatch';
 import type { Audience, NotificationRequest } from '../../domain/notifications';
 import { ErrorType } from '../../domain/errors';
+import { functionalBosses, isRoutedNotice, noticeExecutive, noticeMatter } from '../../domain/people';
 import type { Mailer } from './mailer';
+import type { PeopleStore } from '../people/people-store';
 import type { SentMailLog } from '../records/record-store';
 
 export type { SentMailLog };
@@ -19,6 +21,8 @@ export interface EmailDeps {
   roster: SupervisorRoster;
   /** Used when the roster is empty, so an escalation is never silently dropped. */
   fallbackSupervisor: Contact;
+  /** The staff directory: routes reminders, alerts and escalations to who is on duty (absent: the old recipients). */
+  people?: Pick<PeopleStore, 'directory' | 'assignment'>;
 }
 
 /** Message-ID from the workflow step's idempotency key (RFC 5322 needs the angle brackets and an @). */
@@ -28,13 +32,33 @@ export function messageIdFor(idempotencyKey: string): string {
 
 /** Email activities: one per notification request, idempotent by its key. */
 export function createEmailActivities(deps: EmailDeps) {
+  /**
+   * The people the directory names for a routed notice at the instant it fired: the executive on duty for the
+   * dispatch's titular, and the functional bosses of the notice's matter. Empty lists when it names nobody.
+   */
+  async function routedPeople(req: NotificationRequest): Promise<{ executive: Contact[]; bosses: Contact[] }> {
+    if (!deps.people || !req.firedAt || !isRoutedNotice(req.notification)) return { executive: [], bosses: [] };
+    const instant = req.firedAt;
+    const dir = await deps.people.directory(instant);
+    if (dir.staff.length === 0) return { executive: [], bosses: [] };
+    const titular =
+      (await deps.people.assignment(req.dispatch.client.ruc))?.executiveUsername ??
+      dir.staff.find((s) => s.executiveId && s.executiveId === req.dispatch.executive.id)?.username ??
+      dir.staff.find((s) => s.email.toLowerCase() === req.dispatch.executive.email.toLowerCase())?.username;
+    const executive = req.audience.includes('executive') ? noticeExecutive(dir, instant, titular) : undefined;
+    const bosses = req.audience.includes('supervisors') ? functionalBosses(noticeMatter(req.notification), dir.staff, dir.absences, instant) : [];
+    return { executive: executive ? [executive] : [], bosses };
+  }
+
   async function recipientsFor(req: NotificationRequest): Promise<string[]> {
     const emails = new Set<string>();
     const add = (contacts: Contact[]) => contacts.forEach((c) => emails.add(c.email.toLowerCase()));
+    const routed = await routedPeople(req);
     const byAudience: Record<Audience, () => Promise<void>> = {
       client: async () => add(req.dispatch.client.contacts),
-      executive: async () => add([req.dispatch.executive]),
+      executive: async () => add(routed.executive.length > 0 ? routed.executive : [req.dispatch.executive]),
       supervisors: async () => {
+        if (routed.bosses.length > 0) return add(routed.bosses);
         const roster = await deps.roster.activeSupervisors();
         add(roster.length > 0 ? roster : [deps.fallbackSupervisor]);
       },

@@ -2,3 +2,4 @@
 export * from './partner-store';
 export { createPrismaPartnerStore } from './prisma-partner-store';
 export { createPartnerActivities, type PartnerActivities, type PartnerActivityDeps } from './partners.activities';
+export { createContractReminderActivities, createPrismaContractStore, type ContractStore } from './contracts';

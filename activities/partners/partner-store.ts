@@ -8,6 +8,7 @@ import type { Evidence, NonConformitySource } from '../../domain/partners/correc
 import type { PartnerEvaluation } from '../../domain/partners/evaluation';
 import type { CustomsOffice, Milestone, Partner } from '../../domain/partners/partner';
 import type { MilestoneRecord } from '../../domain/partners/operation';
+import type { OperationDirection } from '../../domain/partners/contract';
 import type { Page, Paged } from '../reports/scan';
 
 export interface PartnerDirectory {
@@ -24,6 +25,8 @@ export interface ExternalOperationRecord {
   partnerId: string;
   office: CustomsOffice;
   dispatchId: string | null;
+  /** import | export (absent from runs recorded before it existed: import). */
+  direction?: OperationDirection;
   status: string;
   aforo: string | null;
   nextMilestone: Milestone | null;
@@ -43,6 +46,8 @@ export interface SampleFilter {
   partnerId: string;
   office?: CustomsOffice;
   milestone?: Milestone;
+  /** Only the operations of this direction (imports and exports are charted apart). */
+  direction?: OperationDirection;
   from?: string;
   to?: string;
 }

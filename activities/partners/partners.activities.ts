@@ -9,11 +9,14 @@ import { ErrorType } from '../../domain/errors';
 import type { CorrectiveActionState } from '../../domain/partners/corrective-action';
 import type { EvaluationData } from '../../domain/partners/evaluation';
 import { correctiveActionEmailEs, type CorrectiveActionNotice, type CorrectiveAudience } from '../../domain/partners/notices-es';
-import { agreementAt, type CustomsOffice, type PartnerAgreement } from '../../domain/partners/partner';
+import { agreementAt, MILESTONES, type CustomsOffice, type PartnerAgreement } from '../../domain/partners/partner';
+import { contractInForce } from '../../domain/partners/contract';
+import { HOUR } from '../../domain/durations';
 import { messageIdFor, type SentMailLog } from '../email/email.activities';
 import type { Mailer } from '../email/mailer';
 import { checkpoint, DEFAULT_PAGE_SIZE, readAll, type Page } from '../reports/scan';
 import type { EvaluationRecord, ExternalOperationRecord, MilestoneSample, NonConformityRecord, PartnerStore } from './partner-store';
+import type { ContractStore } from './contracts';
 
 export interface PartnerActivityDeps {
   store: PartnerStore;
@@ -23,6 +26,8 @@ export interface PartnerActivityDeps {
   fallbackManager: Contact;
   /** Rows per page of the yearly scan of milestone samples (default DEFAULT_PAGE_SIZE); tests use a small one. */
   pageSize?: number;
+  /** Contracts with the partners: the service times of the contract in force override the registry's. */
+  contracts?: Pick<ContractStore, 'contractsOf'>;
 }
 
 /** Bogotá is UTC−5 all year: the year runs from 05:00 UTC on 1 January. */
@@ -57,13 +62,20 @@ export function createPartnerActivities(deps: PartnerActivityDeps) {
 
   return {
     /** The partner and its agreed service times at the office; NotFound when it does not cover the office. */
-    async loadPartnerAgreement(input: { partnerId: string; office: CustomsOffice }): Promise<PartnerAgreement> {
+    async loadPartnerAgreement(input: { partnerId: string; office: CustomsOffice; at?: string }): Promise<PartnerAgreement> {
       const partner = await store.getPartner(input.partnerId);
       const agreement = partner && agreementAt(partner, input.office);
       if (!partner || !partner.active || !agreement) {
         throw ApplicationFailure.nonRetryable(`El aliado ${input.partnerId} no está activo en la aduana ${input.office}`, ErrorType.NotFound);
       }
-      return { partnerId: partner.partnerId, partnerName: partner.name, contacts: partner.contacts, accountManager: partner.accountManager, serviceTimes: agreement.serviceTimes };
+      // The times written in the contract in force at the assignment win over the registry's (contracts, issue 15).
+      const contract = input.at && deps.contracts ? contractInForce(await deps.contracts.contractsOf(partner.partnerId), input.office, input.at) : undefined;
+      const serviceTimes = { ...agreement.serviceTimes };
+      for (const m of MILESTONES) {
+        const hours = contract?.serviceTimesHours[m];
+        if (hours !== undefined) serviceTimes[m] = hours * HOUR;
+      }
+      return { partnerId: partner.partnerId, partnerName: partner.name, contacts: partner.contacts, accountManager: partner.accountManager, serviceTimes };
     },
 
     /** Writes the operation's read-model row (whole record, last write wins). */

@@ -1,5 +1,6 @@
 /** The partner-store ports over PostgreSQL through Prisma Client; idempotency rests on unique keys and upserts. */
 import { Prisma, type PrismaClient } from '../../prisma/client';
+import type { OperationDirection } from '../../domain/partners/contract';
 import type { Contact } from '../../domain/dispatch';
 import type { Evidence } from '../../domain/partners/corrective-action';
 import type { PartnerEvaluation } from '../../domain/partners/evaluation';
@@ -17,7 +18,10 @@ function range(from?: string, to?: string) {
   return from || to ? { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lt: new Date(to) } : {}) } : undefined;
 }
 
-const sampleWhere = (f: SampleFilter) => ({ partnerId: f.partnerId, office: f.office, milestone: f.milestone, reportedAt: range(f.from, f.to) });
+const sampleWhere = (f: SampleFilter) => ({
+  partnerId: f.partnerId, office: f.office, milestone: f.milestone, reportedAt: range(f.from, f.to),
+  ...(f.direction ? { operation: { direction: f.direction } } : {}),
+});
 
 function toSample(r: Awaited<ReturnType<PrismaClient['operationMilestone']['findUniqueOrThrow']>>): MilestoneSample {
   return {
@@ -196,6 +200,7 @@ function toOperation(row: Awaited<ReturnType<PrismaClient['externalOperation']['
     partnerId: row.partnerId,
     office: row.office as CustomsOffice,
     dispatchId: row.dispatchId,
+    direction: row.direction as OperationDirection,
     status: row.status,
     aforo: row.aforo,
     nextMilestone: row.nextMilestone as Milestone | null,

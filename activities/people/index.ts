@@ -4,3 +4,6 @@ export { createPrismaPeopleStore } from './prisma-people-store';
 export { createImapMailboxReader, imapSettingsFromEnv, type ImapSettings, type MailboxReader, type FetchedMail } from './imap-mailbox';
 export { activityContextMailClocks, type MailClocks } from './mail-clocks';
 export { createInboundMailActivities, messageIdHash, type InboundMailDeps, type FetchResult } from './inbound-mail.activities';
+export { createPrismaPeopleRecords, type PeopleRecords, type NewAgreement, type DispatchOwner } from './people-records';
+export { createAgreementActivities, type AgreementDeps } from './agreement.activities';
+export { createHandoverActivities, loadHandover, type HandoverDeps } from './handover.activities';

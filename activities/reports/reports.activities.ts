@@ -5,6 +5,7 @@
  * page by page with a heartbeat in between (scan.ts); the digest's per-dispatch workflow queries resume after
  * the last dispatch a previous attempt heartbeated.
  */
+import type { PeopleStore } from '../people/people-store';
 import type { Contact } from '../../domain/dispatch';
 import {
   nightShiftWindow,
@@ -31,6 +32,8 @@ export interface ReportDeps {
   fallbackSupervisor: Contact;
   /** Rows per page of every scan (default DEFAULT_PAGE_SIZE); tests use a small one. */
   pageSize?: number;
+  /** The staff directory: a re-checked escalation reaches whom the dispatch workflow would have reached. */
+  people?: Pick<PeopleStore, 'directory' | 'assignment'>;
 }
 
 /** Which schedule run this is: the key of its email. */

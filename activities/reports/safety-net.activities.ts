@@ -58,7 +58,7 @@ function snapshotOf(view: DispatchView): DispatchSnapshot {
 }
 
 export function createSafetyNetActivities(deps: ReportDeps) {
-  const { sendDispatchEmail } = createEmailActivities({ mailer: deps.mailer, sentLog: deps.sentLog, roster: deps.roster, fallbackSupervisor: deps.fallbackSupervisor });
+  const { sendDispatchEmail } = createEmailActivities({ mailer: deps.mailer, sentLog: deps.sentLog, roster: deps.roster, fallbackSupervisor: deps.fallbackSupervisor, people: deps.people });
   const sent = (key: string) => deps.sentLog.wasSent(messageIdFor(key));
   const pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
 
@@ -82,7 +82,8 @@ export function createSafetyNetActivities(deps: ReportDeps) {
     const sentNow: string[] = [];
     for (const e of dueEscalations({ workflowId: ref.workflowId, deadlines: view.deadlines, complaints: view.complaints }, now, graceMs)) {
       if (await sent(e.idempotencyKey)) continue;
-      const result = await sendDispatchEmail({ idempotencyKey: e.idempotencyKey, audience: e.audience, dispatch: snapshotOf(view), notification: e.notification });
+      // Routed as of the deadline, the instant the dispatch workflow would have sent it.
+      const result = await sendDispatchEmail({ idempotencyKey: e.idempotencyKey, audience: e.audience, dispatch: snapshotOf(view), notification: e.notification, firedAt: 'dueAt' in e.notification ? e.notification.dueAt : now });
       if (result.sent) sentNow.push(e.idempotencyKey);
     }
     return sentNow;

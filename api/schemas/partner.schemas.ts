@@ -1,6 +1,7 @@
 /** Request schemas of the partner routes (api/routes/partners/: partners, partner-operations, partner-quality). */
 import { z } from 'zod';
 import { AFORO_KINDS } from '../../domain/partners/operation';
+import { OPERATION_DIRECTIONS } from '../../domain/partners/contract';
 import { MILESTONES, PARTNER_OFFICES } from '../../domain/partners/partner';
 import { contact, email, instant, line, text } from './common.schemas';
 
@@ -30,7 +31,7 @@ export const partnerParams = z.strictObject({ partnerId });
 export const operationParams = z.strictObject({ doNumber });
 export const ncParams = z.strictObject({ ncId });
 
-export const controlChartQuery = z.strictObject({ milestone, office: office.optional(), from: instant.optional(), to: instant.optional() });
+export const controlChartQuery = z.strictObject({ milestone, office: office.optional(), direction: z.enum(OPERATION_DIRECTIONS).optional(), from: instant.optional(), to: instant.optional() });
 
 export const startOperationBody = z.strictObject({
   doNumber,
@@ -40,7 +41,18 @@ export const startOperationBody = z.strictObject({
   dispatchId: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/).optional(),
   /** When the partner was given the operation; defaults to now. */
   assignedAt: instant.optional(),
+  /** Import or export: each is controlled on its own chart (seeds/004). */
+  direction: z.enum(OPERATION_DIRECTIONS).default('import'),
 });
+
+/** A contract with the partner (annex of seeds/004): term, customs offices, agreed service times in business hours. */
+export const putContractBody = z.strictObject({
+  startsOn: z.iso.date({ error: 'Fecha inválida: use AAAA-MM-DD.' }),
+  endsOn: z.iso.date({ error: 'Fecha inválida: use AAAA-MM-DD.' }),
+  offices: z.array(office).min(1).max(7),
+  serviceTimesHours: z.partialRecord(milestone, z.number().positive().max(24 * 90)).default({}),
+});
+export const contractParams = z.strictObject({ partnerId, reference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, { error: 'Referencia de contrato inválida (p. ej. CT-2026-01).' }) });
 
 export const milestoneBody = z.strictObject({ milestone, occurredAt: instant.optional(), aforo: z.enum(AFORO_KINDS).optional() });
 export const complaintBody = z.strictObject({ description: text(10), owner: contact.optional() });

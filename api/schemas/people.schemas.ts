@@ -1,6 +1,6 @@
 /** Request schemas of the people capability: staff directory, shifts, absences, client assignments, communication log. */
 import { z } from 'zod';
-import { POSITIONS } from '../../domain/people';
+import { AGREEMENT_CHANNELS, AGREEMENT_SOURCES, MATTERS, POSITIONS } from '../../domain/people';
 import { dispatchId, email, instant, line, ruc, text } from './common.schemas';
 
 const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,59}$/, { error: 'Usuario inválido: de 3 a 60 minúsculas, dígitos, punto, guion o guion bajo.' });
@@ -58,3 +58,22 @@ export const postCommunicationBody = z.strictObject({
 });
 
 export const fileEntryBody = z.strictObject({ dispatchId });
+
+/** A written agreement or instruction about a dispatch (seed 2.1.9–2.1.10). */
+export const postAgreementBody = z.strictObject({
+  source: z.enum(AGREEMENT_SOURCES),
+  /** Who agreed or instructed: name, and position or company. */
+  agreedWith: line(160),
+  agreedAt: instant,
+  content: text(3, 2000),
+  channel: z.enum(AGREEMENT_CHANNELS),
+  /** Message-ID of the email or reference of the document. */
+  reference: z.string().min(1).max(300).nullable().optional(),
+  /** Whose functional boss hears of a miss; default from the source (terminal: Seguimiento, else Servicio al Cliente). */
+  matter: z.enum(MATTERS).optional(),
+  /** With a due date the agreement becomes a clock. */
+  dueAt: instant.nullable().optional(),
+});
+export const agreementParams = z.strictObject({ id: dispatchId, agreementId: z.uuid({ error: 'Identificador de acuerdo inválido.' }) });
+export const fulfilAgreementBody = z.strictObject({ at: instant.optional(), note: text(1, 1000).optional() });
+export const handoverQuery = z.strictObject({ at: instant });

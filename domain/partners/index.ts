@@ -8,3 +8,4 @@ export * from './evaluation-report';
 export * from './notices-es';
 export * from './ids';
 export * from './operation-view';
+export * from './contract';

@@ -4,6 +4,8 @@ import { OPERATION_STATUS_LABEL_ES, openClock, type MilestoneRecord, type Operat
 import { MILESTONE_LABEL_ES, OFFICE_LABEL_ES, type CustomsOffice, type Milestone, type ServiceTimes } from './partner';
 
 export interface ExternalOperationView {
+  /** Record writes that outlasted their retries and wait for the next try (workflows/partners/side-effects.ts). */
+  incidents?: { what: string; at: string; cause: string; resolvedAt: string | null }[];
   doNumber: string;
   partnerId: string;
   office: CustomsOffice;

@@ -264,6 +264,14 @@ describe('migrations agree with schema.prisma', () => {
       await p.communicationEntry.create({ data: { channel: 'mail', direction: 'inbound', messageId: 'q1@andina.example.pe', subject: 'Consulta', summary: 'Hola', toAddresses: ['jorge.salas@agencia.example.pe'], occurredAt: new Date(), recordedBy: 'levante-mail', triageReason: 'no_reference' } });
       return (await p.communicationEntry.findUniqueOrThrow({ where: { messageId: 'q1@andina.example.pe' } })).dispatchId === null;
     },
+    DispatchAgreement: async (p) => {
+      const row = await p.dispatchAgreement.create({ data: { dispatchId: 'DSP-2026-000001', source: 'client', agreedWith: 'Lucía Ramos (Importadora Andina)', agreedAt: new Date(), content: 'Entregar la carga el lunes', channel: 'mail', matter: 'tracking', dueAt: new Date('2026-12-07T15:00:00Z'), status: 'open', recordedBy: 'jorge.salas' } });
+      return (await p.dispatchAgreement.findUniqueOrThrow({ where: { id: row.id } })).dueAt?.toISOString() === '2026-12-07T15:00:00.000Z';
+    },
+    PartnerContract: async (p) => {
+      await p.partnerContract.create({ data: { partnerId: 'ALZ-CTG-01', reference: 'CT-2026-01', startsOn: new Date('2026-01-01'), endsOn: new Date('2026-12-31'), offices: ['CTG'], createdBy: 'ana' } });
+      return (await p.partnerContract.findUniqueOrThrow({ where: { partnerId_reference: { partnerId: 'ALZ-CTG-01', reference: 'CT-2026-01' } } })).endsOn.toISOString() === '2026-12-31T00:00:00.000Z';
+    },
     MailboxCursor: async (p) => {
       await p.mailboxCursor.create({ data: { mailbox: 'jorge.salas@agencia.example.pe/INBOX', uidValidity: '1796290130', lastUid: 7 } });
       return (await p.mailboxCursor.findUniqueOrThrow({ where: { mailbox: 'jorge.salas@agencia.example.pe/INBOX' } })).lastUid === 7;

@@ -28,6 +28,9 @@ const WORKFLOW_TYPES: Record<keyof typeof workflows, true> = {
   mailResponseWorkflow: true,
   inboundMailWorkflow: true,
   mandateExpiryWorkflow: true,
+  agreementClockWorkflow: true,
+  shiftHandoverWorkflow: true,
+  partnerContractExpiryWorkflow: true,
 };
 
 const dir = join(__dirname, 'histories');

@@ -238,7 +238,7 @@ export class DispatchRuntime {
 
   /** Queues an email for the main loop and returns at once (an update must not wait for the mail server). */
   enqueue(step: string, audience: Audience[], notification: Notification, summary: string): void {
-    this.book.outbox.push({ step, audience, notification, summary });
+    this.book.outbox.push({ step, audience, notification, summary, firedAt: nowIso() });
     this.touch();
   }
 
@@ -255,14 +255,15 @@ export class DispatchRuntime {
    * retries (mail server down) is queued in the outbox for the main loop to send later.
    */
   async notify(step: string, audience: Audience[], notification: Notification, summary: string): Promise<void> {
-    const item = { step, audience, notification, summary };
+    const item = { step, audience, notification, summary, firedAt: nowIso() };
     if (!(await this.send(item))) this.book.outbox.push(item);
   }
 
   private async send(item: DispatchBook['outbox'][number]): Promise<boolean> {
     try {
       await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary: item.summary }, [
-        { idempotencyKey: this.key(item.step), audience: item.audience, dispatch: this.snapshot(), notification: item.notification },
+        // firedAt is input payload only (replay-safe): the activity routes to whoever is on duty at that instant.
+        { idempotencyKey: this.key(item.step), audience: item.audience, dispatch: this.snapshot(), notification: item.notification, firedAt: item.firedAt },
       ]);
       return true;
     } catch (err) {

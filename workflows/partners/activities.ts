@@ -14,8 +14,8 @@ const records = proxyActivities<Activities>(RECORD_OPTIONS);
 const yearlyReads = proxyActivities<Activities>(YEARLY_READ_OPTIONS);
 const yearScans = proxyActivities<Activities>(YEAR_SCAN_OPTIONS);
 
-// Same policies as the dispatch for the operations' records and emails: PostgreSQL or the mail server being down
-// is transient, retried without limit. Only the yearly evaluation's reads go through their bounded options.
+// Same policies as the dispatch for the operations' records and emails (RECORD_OPTIONS / EMAIL_OPTIONS: 8 attempts);
+// past them the step opens an incident and is tried again later (side-effects.ts, change people-routing-2026-12).
 export const partnerRecords: typeof records = new Proxy(records, {
   get(target, name, receiver) {
     if (name === 'collectPartnerYear') return yearScans.collectPartnerYear;

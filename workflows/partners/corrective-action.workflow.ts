@@ -21,6 +21,7 @@ import {
   type CorrectiveActionView,
 } from './partners.messages';
 import { tagPartner } from './search-attributes';
+import { SideEffectGuard } from './side-effects';
 
 const nowIso = () => new Date().toISOString();
 
@@ -36,14 +37,21 @@ function assertOk(verdict: Verdict): void {
 export async function correctiveActionWorkflow(input: CorrectiveActionInput): Promise<CorrectiveActionState> {
   const policy = resolveCorrectiveActionPolicy(input.policy);
   const workflowId = workflowInfo().workflowId;
+  // Before the first command: runs from before change people-routing-2026-12 replay without the bound's handling.
+  const guard = SideEffectGuard.atStart();
   let state: CorrectiveActionState | undefined;
   let version = 0;
   const ready = () => state !== undefined;
   const view = (): CorrectiveActionView => {
     if (!state) throw new Error('La acción correctiva aún se está inicializando');
-    return { ...state, overdue: isOverdue(state, nowIso()), nextNoticeAt: pendingCorrectiveNotices(state, policy)[0]?.at ?? null };
+    return { ...state, overdue: isOverdue(state, nowIso()), nextNoticeAt: pendingCorrectiveNotices(state, policy)[0]?.at ?? null, incidents: guard.incidents };
   };
-  const persist = () => partnerRecords.recordNonConformity(toRecord(state!, workflowId));
+  const persist = () => {
+    const record = toRecord(state!, workflowId); // the snapshot of now, even if it lands later
+    // Runs from before the change wrote without a queue (concurrent updates wrote at once): they replay so.
+    if (!guard.bounded) return partnerRecords.recordNonConformity(record);
+    return guard.persist('registro de la no conformidad', () => partnerRecords.recordNonConformity(record));
+  };
 
   setHandler(getCorrectiveAction, view);
   setHandler(
@@ -72,18 +80,19 @@ export async function correctiveActionWorkflow(input: CorrectiveActionInput): Pr
   );
 
   tagPartner(input.nc.partnerId, input.nc.office);
-  const calendar = await partnerRecords.loadBusinessCalendar({ country: 'CO', aroundIso: input.nc.openedAt });
+  const calendar = await guard.run('carga del calendario', () => partnerRecords.loadBusinessCalendar({ country: 'CO', aroundIso: input.nc.openedAt }));
   state = openCorrectiveAction(input.nc, policy, calendar);
   await persist();
   await send(state, 'opened', { kind: 'opened' }, ['owner', 'partner']);
 
   await followUp();
   await condition(allHandlersFinished);
+  await guard.drained();
   await send(state, 'closed', { kind: 'closed' }, ['owner', 'partner']);
   return state;
 
   async function send(s: CorrectiveActionState, step: string, notice: CorrectiveActionNotice, audience: CorrectiveAudience[]) {
-    await partnerEmail.sendCorrectiveActionEmail({ idempotencyKey: sideEffectKey(workflowId, step), state: s, notice, audience });
+    await guard.run(`correo «${step}»`, () => partnerEmail.sendCorrectiveActionEmail({ idempotencyKey: sideEffectKey(workflowId, step), state: s, notice, audience }));
   }
 
   /** Sends due reminders and escalations, then sleeps until the next one or a change; returns once closed. */

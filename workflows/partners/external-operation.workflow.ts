@@ -18,6 +18,7 @@ import {
   type ExternalOperationInput,
 } from './partners.messages';
 import { tagPartner } from './search-attributes';
+import { SideEffectGuard } from './side-effects';
 
 /**
  * One operation (DO) run by an alliance partner at a Colombian customs office. The partner reports its
@@ -26,6 +27,8 @@ import { tagPartner } from './search-attributes';
  * followed by a child workflow.
  */
 export async function externalOperationWorkflow(input: ExternalOperationInput): Promise<ExternalOperationView> {
+  // Before the first command: runs from before change people-routing-2026-12 replay without the bound's handling.
+  const guard = SideEffectGuard.atStart();
   // Set once the partner's agreement and the calendar are loaded.
   const live: { rt?: OperationRuntime } = {};
   const ready = () => live.rt !== undefined;
@@ -63,12 +66,14 @@ export async function externalOperationWorkflow(input: ExternalOperationInput): 
   });
 
   tagPartner(input.partnerId, input.office);
-  const agreement = await partnerRecords.loadPartnerAgreement({ partnerId: input.partnerId, office: input.office });
-  const calendar = await partnerRecords.loadBusinessCalendar({ country: 'CO', aroundIso: input.assignedAt });
-  const rt = (live.rt = new OperationRuntime(input, agreement, calendar, initialOperationState(input)));
+  const agreement = await guard.run('lectura del acuerdo con el aliado', () => partnerRecords.loadPartnerAgreement({ partnerId: input.partnerId, office: input.office, at: input.assignedAt }));
+  const calendar = await guard.run('carga del calendario', () => partnerRecords.loadBusinessCalendar({ country: 'CO', aroundIso: input.assignedAt }));
+  const rt = (live.rt = new OperationRuntime(input, agreement, calendar, initialOperationState(input), guard));
   await rt.persist(() => partnerRecords.recordExternalOperation(rt.readModel()));
   await superviseClocks(rt);
   await condition(allHandlersFinished);
+  // Writes queued during an outage land before the run completes (already settled otherwise: no command).
+  await guard.drained();
   return rt.view();
 }
 

@@ -2,3 +2,4 @@
 export { externalOperationWorkflow } from './external-operation.workflow';
 export { correctiveActionWorkflow } from './corrective-action.workflow';
 export { annualPartnerEvaluationWorkflow, annualPartnerEvaluationsWorkflow } from './partner-evaluation.workflow';
+export { partnerContractExpiryWorkflow } from './contract-expiry.workflow';

@@ -18,6 +18,7 @@ import type { Milestone, PartnerAgreement } from '../../domain/partners/partner'
 import { partnerRecords } from './activities';
 import { correctiveActionWorkflow } from './corrective-action.workflow';
 import type { ExternalOperationInput } from './partners.messages';
+import { SideEffectGuard } from './side-effects';
 
 export const nowIso = () => new Date().toISOString();
 
@@ -27,7 +28,6 @@ export const nowIso = () => new Date().toISOString();
  */
 export class OperationRuntime {
   version = 0;
-  private persistChain: Promise<void> = Promise.resolve();
   readonly workflowId = workflowInfo().workflowId;
 
   constructor(
@@ -35,10 +35,11 @@ export class OperationRuntime {
     readonly agreement: PartnerAgreement,
     readonly calendar: BusinessCalendar,
     public state: OperationState,
+    readonly guard: SideEffectGuard = new SideEffectGuard(false),
   ) {}
 
   view(): ExternalOperationView {
-    return toOperationView(this.state, this.input.dispatchId, this.calendar, this.agreement.serviceTimes, nowIso());
+    return { ...toOperationView(this.state, this.input.dispatchId, this.calendar, this.agreement.serviceTimes, nowIso()), incidents: this.guard.incidents };
   }
 
   /** Throws the state machine's Spanish reason when the event is not allowed now (update validators). */
@@ -61,12 +62,9 @@ export class OperationRuntime {
     });
   }
 
+  /** Ordered record writes; during an outage the caller gets its answer and the write lands later (side-effects.ts). */
   persist(work: () => Promise<unknown>): Promise<void> {
-    const next = this.persistChain.then(async () => {
-      await work();
-    });
-    this.persistChain = next.catch(() => undefined);
-    return next;
+    return this.guard.persist('registro de la operación', work);
   }
 
   /**
@@ -117,6 +115,8 @@ export class OperationRuntime {
       partnerId: s.partnerId,
       office: s.office,
       dispatchId: this.input.dispatchId ?? null,
+      // Activity input only (replay-safe): the read model knows which control chart the operation belongs to.
+      direction: this.input.direction ?? 'import',
       status: s.status,
       aforo: s.aforo ?? null,
       nextMilestone: clock?.milestone ?? null,

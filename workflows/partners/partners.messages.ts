@@ -9,6 +9,8 @@ import type { EvaluationPolicy } from '../../domain/partners/evaluation';
 import type { Aforo } from '../../domain/partners/operation';
 import type { ExternalOperationView } from '../../domain/partners/operation-view';
 import type { CustomsOffice, Milestone } from '../../domain/partners/partner';
+import type { OperationDirection } from '../../domain/partners/contract';
+import type { SideEffectIncident } from './side-effects';
 
 /** Input of an external operation: the partner's DO at a customs office, standalone or linked to a dispatch. */
 export interface ExternalOperationInput {
@@ -20,6 +22,8 @@ export interface ExternalOperationInput {
   /** When the operation was assigned to the partner: the first clock (`received`) starts here. */
   assignedAt: string;
   openedBy: string;
+  /** Import or export (the seed controls them apart, each on its own chart); absent in operations started before: import. */
+  direction?: OperationDirection;
   /** Corrective-action policy of the non-conformities this operation opens (tests run it short). */
   correctiveActionPolicy?: Partial<CorrectiveActionPolicy>;
 }
@@ -58,6 +62,8 @@ export interface CorrectiveActionInput {
 export interface CorrectiveActionView extends CorrectiveActionState {
   overdue: boolean;
   nextNoticeAt: string | null;
+  /** Emails or record writes that outlasted their retries (runs from change people-routing-2026-12 on). */
+  incidents?: SideEffectIncident[];
 }
 
 /** The owner recorded the corrective action to take (and may hand it to someone else). */

@@ -16,3 +16,11 @@ export const mailFetchActivities = proxyActivities<Activities>({
   scheduleToCloseTimeout: '10 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+// Agreement clocks and the shift handover: one email each, decided at a fixed instant. Bounded (unlike the
+// mail clock above): 10 attempts over about 20 minutes; past it the workflow fails and shows in Temporal Web with
+// its cause, and the API still lists the agreement as open.
+export const noticeActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
+});

@@ -15,6 +15,7 @@ import { registerDispatchPage } from './dispatch.page';
 import { registerKpiPage } from './kpis.page';
 import { messagePage } from './layout';
 import { registerPartnersPage } from './partners.page';
+import { registerPeoplePages } from './people.page';
 import { registerPortalPages } from './portal.page';
 import { registerQueuePage } from './queue.page';
 import { csrfProblem, loadSession, type BoardSession } from './session';
@@ -82,6 +83,7 @@ export function createBoard(deps: ApiDeps, options: BoardSettings = {}): Router 
   registerDispatchPage(router, board);
   registerKpiPage(router, board);
   registerPartnersPage(router, board);
+  registerPeoplePages(router, board);
   registerPortalPages(router, board);
   router.use((_req, res) => void res.status(404).type('html').send(messagePage((res.locals.boardSession as BoardSession | undefined) ?? null, 'Página no encontrada', 'La página solicitada no existe.')));
   router.use(boardErrors(board));

@@ -19,6 +19,9 @@ import { allowed, audit, sessionOf, type Board } from './board-context';
 import { boardAction, formToBody, nextBoardActions, OTHER_ACTIONS } from './board-actions';
 import { actionForm, costsSection, deadlinesSection, documentsSection, factsSection, glosasSection, incidentsSection, timelineSection } from './dispatch-view.html';
 import { limaDateTime, statusLabel } from './format';
+import { agreementsSection } from './agreements.html';
+import { communicationsSection } from './communications.html';
+import { createPrismaPeopleRecords } from '../../../activities/people';
 import { html } from './html';
 import { page } from './layout';
 import type { BoardSession } from './session';
@@ -49,7 +52,12 @@ interface Notice {
 }
 
 async function render(board: Board, res: Response, session: BoardSession, id: string, notice: Notice, status = 200): Promise<void> {
-  const [view, glosas] = await Promise.all([liveView(board, id), board.deps.store.listGlosas(id)]);
+  const [view, glosas, agreements, communications] = await Promise.all([
+    liveView(board, id),
+    board.deps.store.listGlosas(id),
+    createPrismaPeopleRecords(board.deps.prisma).agreementsOf(id),
+    board.deps.prisma.communicationEntry.findMany({ where: { dispatchId: id }, orderBy: { occurredAt: 'desc' }, take: 50 }),
+  ]);
   const now = new Date();
   if (!view) {
     const record = await board.deps.store.get(id);
@@ -58,7 +66,9 @@ async function render(board: Board, res: Response, session: BoardSession, id: st
       title: `Despacho ${id}`, session, current: 'cola',
       body: html`<h1>Despacho ${id}</h1><p class="message">El despacho concluyó su flujo (o Temporal no responde): se muestra el modelo de lectura, sin acciones.</p>
         <dl class="facts"><div><dt>Estado</dt><dd>${statusLabel(record.status)}</dd></div><div><dt>Cliente</dt><dd>${record.clientName} (RUC ${record.clientRuc})</dd></div><div><dt>DAM</dt><dd>${record.damNumber ?? '—'}</dd></div><div><dt>Actualizado</dt><dd>${limaDateTime(record.updatedAt)}</dd></div></dl>
-        ${glosasSection(glosas)}`,
+        ${glosasSection(glosas)}
+        ${agreementsSection(agreements, now)}
+        ${communicationsSection(communications)}`,
     }));
     return;
   }
@@ -89,6 +99,8 @@ async function render(board: Board, res: Response, session: BoardSession, id: st
       ${documentsSection(view)}
       ${glosasSection(glosas)}
       ${incidentsSection(view)}
+      ${agreementsSection(agreements, now)}
+      ${communicationsSection(communications)}
       <section aria-labelledby="reclamos"><h2 id="reclamos">Reclamos y contingencias de costos</h2>
         ${view.complaints.length === 0 ? html`<p>Sin reclamos.</p>` : html`<ul class="complaints">${view.complaints.map((c) => html`<li>${c.id} · ${c.category} · ${limaDateTime(c.at)}: ${c.description}
           ${c.reportedAt ? html` — informado al supervisor ${limaDateTime(c.reportedAt)}` : actionForm(id, reported, csrf, key(), errors[`complaint-reported:${c.id}`], `complaint-reported:${c.id}`, [{ name: 'complaintId', label: '', kind: 'hidden', value: c.id }])}</li>`)}</ul>`}

@@ -6,7 +6,7 @@ export interface PageOptions {
   title: string;
   session: BoardSession | null;
   /** Which navigation entry is current. */
-  current?: 'cola' | 'indicadores' | 'aliados' | 'portal';
+  current?: 'cola' | 'indicadores' | 'aliados' | 'portal' | 'personal' | 'clasificacion';
   scripts?: string[];
   body: SafeHtml;
 }
@@ -22,6 +22,8 @@ function nav(session: BoardSession, current?: string): SafeHtml {
           ['cola', '/board/cola', 'Cola de trabajo'],
           ...(role === 'operator' ? [] : ([['indicadores', '/board/indicadores', 'Indicadores']] as [string, string, string][])),
           ['aliados', '/board/aliados', 'Aliados'],
+          ['personal', '/board/personal', 'Personal y turnos'],
+          ['clasificacion', '/board/clasificacion', 'Correos por clasificar'],
         ];
   return html`<nav aria-label="Secciones">
     <ul>${links.map(([key, href, label]) => html`<li><a href="${href}"${key === current ? html` aria-current="page"` : ''}>${label}</a></li>`)}</ul>

@@ -6,7 +6,8 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { externalOperationWorkflowId } from '../../../domain/partners/ids';
 import { agreementAt } from '../../../domain/partners/partner';
-import type { PartnerStore } from '../../../activities/partners';
+import { contractRefusal } from '../../../domain/partners/contract';
+import { createPrismaContractStore, type PartnerStore } from '../../../activities/partners';
 import { cancelOperation, getExternalOperation, logOperationComplaint, reportMilestone } from '../../../workflows/partners/partners.messages';
 import type { ApiDeps } from '../../deps';
 import { ApiError } from '../../errors';
@@ -24,6 +25,7 @@ const errors = {
 };
 
 export function registerPartnerOperationRoutes(r: RouteRegistry, deps: ApiDeps, store: PartnerStore): void {
+  const contracts = createPrismaContractStore(deps.prisma);
   /** Runs an update on the operation's workflow; a finished workflow is 409, an unknown DO is 404. */
   async function update<T>(doNumber: string, run: (handle: ReturnType<typeof deps.temporal.workflow.getHandle>) => Promise<T>): Promise<T> {
     try {
@@ -42,7 +44,7 @@ export function registerPartnerOperationRoutes(r: RouteRegistry, deps: ApiDeps, 
     summary: 'Asignar una operación (DO) a un aliado: inicia sus relojes por hito',
     roles: OPERATORS,
     body: startOperationBody,
-    responses: { 201: { description: 'Operación iniciada' }, 404: { description: 'Aliado desconocido' }, 409: { description: 'Ya existe una operación con ese DO' }, 422: { description: 'El aliado no cubre esa aduana o está inactivo' } },
+    responses: { 201: { description: 'Operación iniciada' }, 404: { description: 'Aliado desconocido' }, 409: { description: 'Ya existe una operación con ese DO' }, 422: { description: 'El aliado no cubre esa aduana, está inactivo o no tiene contrato vigente que la cubra (motivo en español)' } },
     audit: ({ body }) => ({ action: 'partner_operation.open', target: body.doNumber }),
     async handler({ body, principal }) {
       const partner = await store.getPartner(body.partnerId);
@@ -50,6 +52,8 @@ export function registerPartnerOperationRoutes(r: RouteRegistry, deps: ApiDeps, 
       if (!partner.active || !agreementAt(partner, body.office)) {
         throw new ApiError(422, 'invalid_input', `El aliado ${partner.name} no opera en la aduana ${body.office} o está inactivo.`);
       }
+      const refusal = contractRefusal(partner.name, await contracts.contractsOf(partner.partnerId), body.office, body.assignedAt ?? new Date().toISOString());
+      if (refusal) throw new ApiError(422, 'contract_not_in_force', refusal);
       const workflowId = externalOperationWorkflowId(body.doNumber);
       try {
         const handle = await deps.temporal.workflow.start('externalOperationWorkflow', {
@@ -57,7 +61,7 @@ export function registerPartnerOperationRoutes(r: RouteRegistry, deps: ApiDeps, 
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           taskQueue: deps.taskQueue,
           workflowId,
-          args: [{ doNumber: body.doNumber, partnerId: body.partnerId, office: body.office, dispatchId: body.dispatchId, assignedAt: body.assignedAt ?? new Date().toISOString(), openedBy: principal.name }],
+          args: [{ doNumber: body.doNumber, partnerId: body.partnerId, office: body.office, direction: body.direction, dispatchId: body.dispatchId, assignedAt: body.assignedAt ?? new Date().toISOString(), openedBy: principal.name }],
         });
         return { status: 201, body: { doNumber: body.doNumber, workflowId, runId: handle.firstExecutionRunId } };
       } catch (err) {

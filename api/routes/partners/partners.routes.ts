@@ -13,6 +13,7 @@ import type { RouteRegistry } from '../../routing';
 import { controlChartQuery, managerBody, partnerParams, putPartnerBody } from '../../schemas/partner.schemas';
 import { registerPartnerOperationRoutes } from './partner-operations.routes';
 import { registerPartnerQualityRoutes } from './partner-quality.routes';
+import { registerPartnerContractRoutes } from './partner-contracts.routes';
 
 const TAG = 'Aliados';
 export const partnerNotFound = (id: string) => new ApiError(404, 'partner_not_found', `No existe el aliado ${id}.`);
@@ -97,15 +98,15 @@ export function registerPartnerRoutes(r: RouteRegistry, deps: ApiDeps): void {
     method: 'get',
     path: '/partners/:partnerId/control-chart',
     tag: TAG,
-    summary: 'Cuadro de control de procesos: tiempos de servicio de un hito (XmR, media ± 2,66·MR̄) por aduana',
+    summary: 'Cuadro de control de procesos: tiempos de servicio de un hito (XmR, media ± 2,66·MR̄) por aduana; importaciones y exportaciones por separado (direction)',
     roles: OPERATORS,
     params: partnerParams,
     query: controlChartQuery,
     responses: { 200: { description: 'Puntos (horas hábiles), línea central, límites de control y tiempo pactado' }, 404: { description: 'Aliado desconocido' } },
     async handler({ params, query }) {
       if (!(await store.getPartner(params.partnerId))) throw partnerNotFound(params.partnerId);
-      const samples = await store.listSamples({ partnerId: params.partnerId, office: query.office, milestone: query.milestone, from: query.from, to: query.to });
-      return { body: { partnerId: params.partnerId, milestone: query.milestone, office: query.office ?? null, unit: 'business_hours', ...controlChart(samples) } };
+      const samples = await store.listSamples({ partnerId: params.partnerId, office: query.office, milestone: query.milestone, direction: query.direction, from: query.from, to: query.to });
+      return { body: { partnerId: params.partnerId, milestone: query.milestone, office: query.office ?? null, direction: query.direction ?? null, unit: 'business_hours', ...controlChart(samples) } };
     },
   });
 
@@ -138,4 +139,5 @@ export function registerPartnerRoutes(r: RouteRegistry, deps: ApiDeps): void {
 
   registerPartnerOperationRoutes(r, deps, store);
   registerPartnerQualityRoutes(r, deps, store);
+  registerPartnerContractRoutes(r, deps, store);
 }

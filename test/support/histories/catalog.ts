@@ -133,6 +133,24 @@ export const HISTORY_PATHS = [
     files: ['mandateExpiryWorkflow/mandate-expiry-renewed'],
     about: "A client's mandate: the 30-day reminder to its executive, a renewal (signal) re-plans, the renewed mandate's 30- and 7-day reminders, then its expiry ends the run",
   },
+  {
+    name: 'agreement-missed',
+    server: 'timeskipping',
+    files: ['agreementClockWorkflow/agreement-missed'],
+    about: 'A written agreement with a due date left unfulfilled: reminder to the executive on duty, alert to the executive and the functional boss, recorded as missed',
+  },
+  {
+    name: 'shift-handover',
+    server: 'timeskipping',
+    files: ['shiftHandoverWorkflow/shift-handover'],
+    about: 'The 08:00 shift handover of a Wednesday: night to day, one email to the incoming shift',
+  },
+  {
+    name: 'partner-contract-expiry',
+    server: 'dev',
+    files: ['partnerContractExpiryWorkflow/partner-contract-expiry'],
+    about: 'One run of the partner contract expiry reminders: a contract 25 days from its last day, reminded to management (30-day threshold)',
+  },
 ] as const satisfies readonly HistoryPath[];
 
 export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];

@@ -1,7 +1,7 @@
 /** Business paths of the alliance-partner workflows recorded as replay fixtures (see catalog.ts). */
-import { createPrismaPartnerStore } from '../../../activities/partners';
+import { createPrismaContractStore, createPrismaPartnerStore } from '../../../activities/partners';
 import { correctiveActionWorkflowId, externalOperationWorkflowId, partnerEvaluationId, partnerEvaluationWorkflowId } from '../../../domain/partners/ids';
-import type { annualPartnerEvaluationsWorkflow, correctiveActionWorkflow, externalOperationWorkflow } from '../../../workflows';
+import type { annualPartnerEvaluationsWorkflow, correctiveActionWorkflow, externalOperationWorkflow, partnerContractExpiryWorkflow } from '../../../workflows';
 import * as p from '../../../workflows/partners/partners.messages';
 import { ACCOUNT_MANAGER, PARTNER_CONTACT, seedPartner } from '../../timeskipping/partners/partner-fixtures';
 import { uniqueId } from '../env';
@@ -103,5 +103,17 @@ export const partnerDevRecorders = {
       'annualPartnerEvaluationsWorkflow/annual-partner-evaluation': latestRun(h),
       'annualPartnerEvaluationWorkflow/annual-partner-evaluation': { workflowId: partnerEvaluationWorkflowId(partnerEvaluationId(partnerId, 2025)) },
     };
+  },
+  'partner-contract-expiry': async (stack) => {
+    const seeded = await seedPartner(stack.prisma);
+    // Thursday 3 December 2026, 08:00 Lima/Bogotá: the contract's last day is 28 December, 25 days later.
+    await createPrismaContractStore(stack.prisma).putContract({ partnerId: seeded.partnerId, reference: 'CT-2026-01', startsOn: '2026-01-01', endsOn: '2026-12-28', offices: ['CTG'], serviceTimesHours: {} }, 'recorder');
+    const h = await stack.client.workflow.start<typeof partnerContractExpiryWorkflow>('partnerContractExpiryWorkflow', {
+      taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+      workflowId: uniqueId('partner-contract-expiry-replay'),
+      args: [{ scheduleId: 'partner-contract-expiry', scheduledAt: '2026-12-03T13:00:00.000Z' }],
+    });
+    await h.result();
+    return { 'partnerContractExpiryWorkflow/partner-contract-expiry': latestRun(h) };
   },
 } satisfies Record<string, Recorder>;

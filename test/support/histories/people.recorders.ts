@@ -1,7 +1,8 @@
-/** The people workflows recorded as replay fixtures (see catalog.ts): a response clock that escalates, one mailbox fetch. */
+/** The people workflows recorded as replay fixtures (see catalog.ts): a response clock that escalates, one mailbox fetch, an agreement missed, a shift handover. */
 import { messageIdHash } from '../../../activities/people';
-import { mailResponseWorkflowId, type MailResponseInput } from '../../../domain/people';
-import type { inboundMailWorkflow, mailResponseWorkflow } from '../../../workflows';
+import { createPrismaPeopleRecords } from '../../../activities/people';
+import { agreementClockWorkflowId, AGREEMENT_REMINDER_BEFORE_MS, mailResponseWorkflowId, type MailResponseInput } from '../../../domain/people';
+import type { agreementClockWorkflow, inboundMailWorkflow, mailResponseWorkflow, shiftHandoverWorkflow } from '../../../workflows';
 import { uniqueId } from '../env';
 import type { TestStack } from '../stack';
 import { latestRun, type Recorder, type TimeSkippingRecorder } from './recording';
@@ -36,6 +37,31 @@ export const peopleTimeSkippingRecorders = {
     });
     await handle.result();
     return { 'mailResponseWorkflow/mail-response-escalated': latestRun(handle) };
+  },
+  'agreement-missed': async (stack) => {
+    const now = await stack.env.currentTimeMs();
+    const agreement = await createPrismaPeopleRecords(stack.prisma).createAgreement({
+      dispatchId: 'DSP-2026-000123', source: 'client', agreedWith: 'Lucía Ramos (Importadora Andina)', agreedAt: new Date(now).toISOString(),
+      content: 'Enviar el certificado de origen corregido', channel: 'mail', reference: null, matter: 'client_service',
+      dueAt: new Date(now + 5 * 3_600_000).toISOString(), recordedBy: 'recorder',
+    });
+    const handle = await stack.client.workflow.start<typeof agreementClockWorkflow>('agreementClockWorkflow', {
+      taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+      workflowId: agreementClockWorkflowId(agreement.id),
+      args: [{ agreementId: agreement.id, dispatchId: agreement.dispatchId, dueAt: agreement.dueAt!, reminderBeforeMs: AGREEMENT_REMINDER_BEFORE_MS }],
+    });
+    await handle.result();
+    return { 'agreementClockWorkflow/agreement-missed': latestRun(handle) };
+  },
+  'shift-handover': async (stack) => {
+    const handle = await stack.client.workflow.start<typeof shiftHandoverWorkflow>('shiftHandoverWorkflow', {
+      taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+      workflowId: uniqueId('shift-handover'),
+      // Wednesday 9 December 2026, 08:00 Lima.
+      args: [{ scheduleId: 'shift-handover', scheduledAt: '2026-12-09T13:00:00.000Z' }],
+    });
+    await handle.result();
+    return { 'shiftHandoverWorkflow/shift-handover': latestRun(handle) };
   },
 } satisfies Record<string, TimeSkippingRecorder>;
 
