@@ -8,8 +8,10 @@ import { addBusinessDayTime, addBusinessTime, addCalendarMonths, type BusinessCa
 import type { Regime } from './dispatch';
 import { DAY, HOUR } from './durations';
 import type { DispatchState } from './lifecycle';
+import type { ImportClockPolicy } from './imports/import-clocks';
 
-export interface DispatchPolicy {
+/** The import clocks' durations (domain/imports/import-clocks.ts) are optional: absent means their defaults. */
+export interface DispatchPolicy extends Partial<ImportClockPolicy> {
   /** Review documents within this time of each receipt (calendar time). */
   documentReviewMs: number;
   /** Remind the executive this long before a review or DAM-draft deadline. */
@@ -110,7 +112,9 @@ export type ClockName =
   | 'deferred_numbering'
   | 'regularization_target'
   | 'regularization_legal'
-  | 'regime_expiry';
+  | 'regime_expiry'
+  | 'levante_follow_up'
+  | 'senasa_inspection';
 
 export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   document_review: 'Revisión de documentos',
@@ -120,6 +124,8 @@ export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   regularization_target: 'Regularización (plazo objetivo interno)',
   regularization_legal: 'Regularización (plazo legal)',
   regime_expiry: 'Vencimiento del régimen',
+  levante_follow_up: 'Seguimiento del levante',
+  senasa_inspection: 'Inspección de SENASA y su informe',
 };
 
 /** A point in time by which something must happen; `ref` tells apart several deadlines of one clock. */

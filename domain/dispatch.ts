@@ -58,4 +58,9 @@ export interface DispatchInput {
   executive: Contact & { id: string };
   /** Who opened the dispatch through the API. */
   openedBy: string;
+  /**
+   * Planned milestones (import-steps-2026-12), each optional: what is not given is derived from the ETA
+   * (domain/imports/plan.ts states the assumptions).
+   */
+  plan?: { eta?: string; expectedLevanteAt?: string; plannedPickupAt?: string; plannedDeliveryAt?: string; plannedContainerReturnAt?: string };
 }

@@ -7,6 +7,7 @@
  */
 import type { Channel, Direction, Modality, Regime, Terminal } from './dispatch';
 import type { DocumentKind } from './documents';
+import type { ContainerSteps, DeliveryReceipt, DispatchPlan, ImportInspections, PlanChange } from './imports/import-types';
 
 /** Every status a dispatch can be in. Import and export share the first three and the last three. */
 export const DISPATCH_STATUSES = [
@@ -78,6 +79,14 @@ export const DISPATCH_EVENT_TYPES = [
   'regularized',
   'closed',
   'cancelled',
+  // import-steps-2026-12 (domain/imports/): inspections, withdrawal planning, re-plan.
+  'senasaInspectionScheduled',
+  'physicalInspectionScheduled',
+  'physicalInspectionRecorded',
+  'preExitCoordinated',
+  'mobilizationRequested',
+  'replanned',
+  'containerReturnBooked',
 ] as const;
 export type DispatchEventType = (typeof DISPATCH_EVENT_TYPES)[number];
 
@@ -105,6 +114,13 @@ export const EVENT_ACTION_ES: Record<DispatchEventType, string> = {
   regularized: 'registrar la regularización',
   closed: 'cerrar el despacho',
   cancelled: 'anular el despacho',
+  senasaInspectionScheduled: 'programar la inspección de SENASA',
+  physicalInspectionScheduled: 'programar el reconocimiento físico (canal rojo)',
+  physicalInspectionRecorded: 'registrar el reconocimiento físico (canal rojo)',
+  preExitCoordinated: 'registrar la coordinación de la pre-salida de las 06:00 con el almacén',
+  mobilizationRequested: 'registrar la solicitud de movilización al depósito temporal',
+  replanned: 'reprogramar el plan del despacho',
+  containerReturnBooked: 'reservar la devolución del contenedor vacío',
 };
 
 /** Withdrawal steps as infinitive phrases, more precise than the generic `withdrawalStep` action. */
@@ -157,6 +173,14 @@ export interface DispatchState {
    * whole life (up to 18 months), so its history keeps replaying. Absent on dispatches opened before 2026-12-03.
    */
   features?: LifecycleFeature[];
+  /** Who numbered the DAM (the actor of damNumbered): the client's assigned executive for regime expiry (seed 2.1.13). */
+  damNumberedBy?: string;
+  /** import-steps-2026-12: each container's own withdrawal steps, keyed by container number (domain/imports/). */
+  containers?: Record<string, ContainerSteps>;
+  /** import-steps-2026-12: planned milestones, set at opening and re-planned (domain/imports/plan.ts). */
+  plan?: DispatchPlan;
+  /** import-steps-2026-12: SENASA inspection and the red channel's physical inspection. */
+  inspections?: ImportInspections;
 }
 
 /** An operator action (or an activity's finding) recorded on a dispatch; `at` is when it happened (ISO). */
@@ -165,22 +189,30 @@ export type DispatchEvent =
   | { type: 'documentsReviewed'; at: string }
   | { type: 'draftEmitted'; at: string }
   | { type: 'draftApproved'; at: string }
-  | { type: 'damNumbered'; damNumber: string; at: string }
+  | { type: 'damNumbered'; damNumber: string; at: string; by?: string }
   | { type: 'channelAssigned'; channel: Channel; at: string }
   | { type: 'senasaReportReceived'; at: string }
   | { type: 'levanteGranted'; at: string }
   /** End of discharge; allowed at any non-terminal status of an import, once. */
   | { type: 'dischargeEnded'; at: string }
   /** appointment only at APMTC, bl_assignment only at DPWC. */
-  | { type: 'withdrawalStep'; step: WithdrawalStep; at: string }
-  | { type: 'delivered'; at: string }
-  | { type: 'containerReturned'; at: string }
+  | { type: 'withdrawalStep'; step: WithdrawalStep; at: string; containerNumber?: string; reference?: string; slot?: string }
+  /** With import-steps-2026-12: one container (absent = every container picked up and not yet delivered). */
+  | { type: 'delivered'; at: string; containerNumber?: string; receipt?: DeliveryReceipt }
+  | { type: 'containerReturned'; at: string; containerNumber?: string }
   | { type: 'cargoEntryRegistered'; at: string }
   | { type: 'sealsRegistered'; at: string }
   | { type: 'shipped'; at: string }
   | { type: 'regularized'; at: string }
   | { type: 'closed'; at: string }
-  | { type: 'cancelled'; reason: string; at: string };
+  | { type: 'cancelled'; reason: string; at: string }
+  | { type: 'senasaInspectionScheduled'; at: string; scheduledFor: string; place: string; inspector: string }
+  | { type: 'physicalInspectionScheduled'; at: string; scheduledFor: string; place: string }
+  | { type: 'physicalInspectionRecorded'; at: string; notes?: string }
+  | { type: 'preExitCoordinated'; at: string; containerNumber?: string; warehouse: string; pickupDate: string }
+  | { type: 'mobilizationRequested'; at: string; containerNumber?: string; warehouse: string; reference?: string }
+  | { type: 'replanned'; at: string; change: PlanChange; reason: string }
+  | { type: 'containerReturnBooked'; at: string; containerNumber: string; reference: string; depot: string; slot?: string };
 
 /**
  * Changes to the lifecycle rules (new steps, new clocks) that apply only to dispatches opened after them. The
@@ -189,6 +221,8 @@ export type DispatchEvent =
  * patch id in Temporal's history: never rename one. docs/operations.md lists them.
  */
 export const LIFECYCLE_FEATURES = {
+  /** 2026-12-03: import steps per container, levante and SENASA clocks, withdrawal planning, plan vs actual (docs/imports.md). */
+  importSteps: 'import-steps-2026-12',
 } as const;
 export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
 

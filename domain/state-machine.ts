@@ -8,6 +8,9 @@ import { CHANNELS, directionOf } from './dispatch';
 import type { Direction, DispatchInput } from './dispatch';
 import { type DocumentKind, DOCUMENT_LABEL_ES, isDocumentKind, missingDocuments } from './documents';
 import { ErrorType } from './errors';
+import { initialContainers } from './imports/containers';
+import { IMPORT_STEPS_EVENT_DIRECTION, IMPORT_STEPS_RULES, importPayloadProblem, recordImportEvent } from './imports/import-rules';
+import { initialPlan } from './imports/plan';
 import {
   type DispatchEvent,
   type DispatchState,
@@ -16,6 +19,8 @@ import {
   type Verdict,
   type WithdrawalStep,
   EVENT_ACTION_ES,
+  hasFeature,
+  LIFECYCLE_FEATURES,
   STATUS_LABEL_ES,
   WITHDRAWAL_STEP_ACTION_ES,
   WITHDRAWAL_STEPS,
@@ -35,7 +40,7 @@ export class InvalidTransitionError extends Error {
 }
 
 /** `to` is computed on the state after the event's data is recorded; 'stay' records data without moving. */
-interface Rule {
+export interface Rule {
   to: DispatchStatus | 'stay' | ((recorded: DispatchState) => DispatchStatus);
   /** State-only guard: a Spanish reason when the event is not allowed yet. */
   when?: (s: DispatchState) => string | undefined;
@@ -121,8 +126,15 @@ export const TRANSITIONS: Record<DispatchStatus, Partial<Record<EventType, Rule>
   cancelled: {},
 };
 
+/** The rules of the dispatch's status: the base table's, with the lifecycle features it was opened with. */
+function rulesFor(s: DispatchState): Partial<Record<EventType, Rule>> {
+  const base = TRANSITIONS[s.status];
+  return hasFeature(s, LIFECYCLE_FEATURES.importSteps) && s.direction === 'import' ? { ...base, ...IMPORT_STEPS_RULES[s.status] } : base;
+}
+
 /** Events that only make sense in one direction; the rest apply to both. */
 const EVENT_DIRECTION: Partial<Record<EventType, Direction>> = {
+  ...IMPORT_STEPS_EVENT_DIRECTION,
   draftEmitted: 'import', draftApproved: 'import', damNumbered: 'import', channelAssigned: 'import',
   senasaReportReceived: 'import', levanteGranted: 'import', dischargeEnded: 'import', withdrawalStep: 'import',
   delivered: 'import', containerReturned: 'import',
@@ -138,6 +150,10 @@ function payloadProblem(s: DispatchState, e: DispatchEvent): string | undefined 
     parseInstant(e.at);
   } catch {
     return `No se puede ${action}: la fecha «${e.at}» no es válida. Use fecha y hora ISO 8601 con zona horaria, p. ej. 2026-07-27T10:00:00-05:00.`;
+  }
+  if (hasFeature(s, LIFECYCLE_FEATURES.importSteps)) {
+    const problem = importPayloadProblem(s, e, action);
+    if (problem !== null) return problem;
   }
   switch (e.type) {
     case 'documentsReceived': {
@@ -187,7 +203,7 @@ function refusal(s: DispatchState, e: DispatchEvent): string | undefined {
   if (direction && direction !== s.direction) {
     return `No se puede ${action}: corresponde solo a despachos de ${DIRECTION_ES[direction]} y este es de ${DIRECTION_ES[s.direction]} (régimen ${s.regime}).`;
   }
-  const rule = TRANSITIONS[s.status][e.type];
+  const rule = rulesFor(s)[e.type];
   if (!rule) return `No se puede ${action}: el despacho está en estado «${STATUS_LABEL_ES[s.status]}». ${expectedSentence(s)}`;
   return rule.when?.(s) ?? payloadProblem(s, e);
 }
@@ -215,13 +231,15 @@ function missingList(s: DispatchState): string {
 function record(s: DispatchState, e: DispatchEvent): DispatchState {
   const later = parseInstant(e.at) > parseInstant(s.updatedAt) ? e.at : s.updatedAt;
   const next: DispatchState = { ...s, updatedAt: later };
+  const imported = hasFeature(s, LIFECYCLE_FEATURES.importSteps) ? recordImportEvent(next, e) : null;
+  if (imported) return imported;
   switch (e.type) {
     case 'documentsReceived':
       return { ...next, documentsReceived: { ...s.documentsReceived, ...Object.fromEntries(e.documents.map((d) => [d, e.at])) } };
     case 'documentsReviewed': return { ...next, documentsReviewedAt: e.at };
     case 'draftEmitted': return { ...next, draftEmittedAt: e.at };
     case 'draftApproved': return { ...next, draftApprovedAt: e.at };
-    case 'damNumbered': return { ...next, damNumber: e.damNumber.trim(), damNumberedAt: e.at };
+    case 'damNumbered': return { ...next, damNumber: e.damNumber.trim(), damNumberedAt: e.at, ...(e.by ? { damNumberedBy: e.by } : {}) };
     case 'channelAssigned': return { ...next, channel: e.channel, channelAssignedAt: e.at };
     case 'senasaReportReceived': return { ...next, senasaReportAt: e.at };
     case 'levanteGranted': return { ...next, levanteAt: e.at };
@@ -235,6 +253,7 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
     case 'regularized': return { ...next, regularizedAt: e.at };
     case 'closed': return { ...next, closedAt: e.at };
     case 'cancelled': return { ...next, cancelledAt: e.at, cancelReason: e.reason.trim() };
+    default: return next; // events of a lifecycle feature, recorded above
   }
 }
 
@@ -242,7 +261,7 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
 export function applyEvent(s: DispatchState, e: DispatchEvent): DispatchState {
   const verdict = canApply(s, e);
   if (!verdict.ok) throw new InvalidTransitionError(verdict.reason);
-  const rule = TRANSITIONS[s.status][e.type] as Rule;
+  const rule = rulesFor(s)[e.type] as Rule;
   const recorded = record(s, e);
   const status = rule.to === 'stay' ? s.status : typeof rule.to === 'function' ? rule.to(recorded) : rule.to;
   return { ...recorded, status };
@@ -263,6 +282,9 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
     documentsReceived: {},
     withdrawal: {},
     updatedAt: at,
+    ...(features.includes(LIFECYCLE_FEATURES.importSteps) && directionOf(input.regime) === 'import'
+      ? { containers: initialContainers(input), plan: initialPlan(input.eta, input.plan) }
+      : {}),
   };
 }
 
@@ -271,7 +293,7 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
  * it is possible at every non-terminal status and the UI offers it separately.
  */
 export function nextExpectedActions(s: DispatchState): EventType[] {
-  return (Object.entries(TRANSITIONS[s.status]) as [EventType, Rule][])
+  return (Object.entries(rulesFor(s)) as [EventType, Rule][])
     .filter(([type]) => type !== 'cancelled')
     .filter(([type]) => !EVENT_DIRECTION[type] || EVENT_DIRECTION[type] === s.direction)
     .filter(([, rule]) => !rule.when?.(s) && (rule.pending?.(s) ?? true))

@@ -5,7 +5,7 @@ import { DISPATCH_STATUSES } from '../../domain/lifecycle';
 import { contact, dispatchId, email, instant, line, ruc } from './common.schemas';
 
 /** ISO 6346-like container number: owner code (3 letters), category (U, J or Z), 6 digits and the check digit. */
-const containerNumber = z
+export const containerNumber = z
   .string()
   .regex(/^[A-Z]{3}[UJZ][0-9]{7}$/, { error: 'Número de contenedor inválido: 4 letras y 7 dígitos (ISO 6346), p. ej. MSCU1234567.' });
 
@@ -26,6 +26,16 @@ export const createDispatchBody = z.strictObject({
     name: line(120),
     email,
   }),
+  /** Planned milestones of an import (docs/imports.md); what is not given is derived from the ETA. */
+  plan: z
+    .strictObject({
+      eta: instant.optional(),
+      expectedLevanteAt: instant.optional(),
+      plannedPickupAt: instant.optional(),
+      plannedDeliveryAt: instant.optional(),
+      plannedContainerReturnAt: instant.optional(),
+    })
+    .optional(),
 });
 export type CreateDispatchBody = z.infer<typeof createDispatchBody>;
 

@@ -34,6 +34,9 @@ export const CLOCK_MATTER: Record<ClockName, Matter> = {
   complaint_escalation: 'client_service',
   // Seed 2.1.13: the ESC watches the client's regime expiries: Servicio al Cliente.
   regime_expiry: 'client_service',
+  // Seed 2.3.6 and 2.3.3: following the levante and coordinating SENASA's inspection are Seguimiento's.
+  levante_follow_up: 'tracking',
+  senasa_inspection: 'tracking',
 };
 
 /** Complaint categories of the API (POST …/actions/complaint); all are relationship or cost contingencies (seed 2.1.20). */

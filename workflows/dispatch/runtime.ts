@@ -83,6 +83,7 @@ export class DispatchRuntime {
       status: STATUS_LABEL_ES[this.state.status],
       damNumber: this.state.damNumber,
       channel: this.state.channel,
+      ...(this.state.damNumberedBy ? { damNumberedBy: this.state.damNumberedBy } : {}),
     };
   }
 
