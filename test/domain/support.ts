@@ -81,6 +81,14 @@ export const SAMPLE_EVENTS: DispatchEvent[] = [
   { type: 'regularized', at: hoursLater(100) },
   { type: 'closed', at: hoursLater(100) },
   { type: 'cancelled', reason: 'El cliente desistió de la importación', at: hoursLater(100) },
+  // Events of lifecycle feature import-steps-2026-12: refused everywhere for dispatches opened without it.
+  { type: 'senasaInspectionScheduled', scheduledFor: hoursLater(120), place: 'Terminal APMTC', inspector: 'Ing. Carla Ríos', at: hoursLater(100) },
+  { type: 'physicalInspectionScheduled', scheduledFor: hoursLater(120), place: 'Zona de aforo', at: hoursLater(100) },
+  { type: 'physicalInspectionRecorded', at: hoursLater(100) },
+  { type: 'preExitCoordinated', warehouse: 'Almacén Callao', pickupDate: '2026-12-31', at: hoursLater(100) },
+  { type: 'mobilizationRequested', warehouse: 'DT Neptunia', at: hoursLater(100) },
+  { type: 'replanned', change: { expectedLevanteAt: hoursLater(150) }, reason: 'Nave retrasada', at: hoursLater(100) },
+  { type: 'containerReturnBooked', containerNumber: 'MSCU1234565', reference: 'APMTC-RET-1', depot: 'Depósito Vacíos', at: hoursLater(100) },
 ];
 
 /** A reason an operator can read: Spanish, starts with the refusal, no code identifiers leaking through. */

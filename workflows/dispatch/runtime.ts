@@ -67,6 +67,7 @@ export class DispatchRuntime {
       book: this.book,
       deadlines: openDeadlines(ctx),
       flags: riskFlags(ctx, nowIso()),
+      now: nowIso(),
     });
   }
 
@@ -289,6 +290,7 @@ export class DispatchRuntime {
       overdue: view.overdue,
       openedAt: view.openedAt,
       closedAt: this.state.closedAt ?? this.state.cancelledAt ?? null,
+      ...(view.plan.length > 0 ? { plan: view.plan } : {}),
     };
   }
 }

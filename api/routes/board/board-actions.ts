@@ -79,7 +79,30 @@ const ACTIONS: Record<string, BoardAction> = {
     ],
   },
   'complaint-reported': plain('complaint-reported', 'Informado al supervisor'),
+  // import-steps-2026-12 (docs/imports.md)
+  'senasa-inspection': {
+    name: 'senasa-inspection',
+    label: 'Programar inspección de SENASA',
+    fields: [
+      { name: 'scheduledFor', label: 'Fecha y hora (p. ej. 2026-12-05T09:00:00-05:00)', kind: 'text', required: true },
+      { name: 'place', label: 'Lugar', kind: 'text', required: true },
+      { name: 'inspector', label: 'Inspector', kind: 'text', required: true },
+    ],
+  },
+  'physical-inspection': {
+    name: 'physical-inspection',
+    label: 'Programar reconocimiento físico (canal rojo)',
+    fields: [
+      { name: 'scheduledFor', label: 'Fecha y hora (p. ej. 2026-12-05T09:00:00-05:00)', kind: 'text', required: true },
+      { name: 'place', label: 'Lugar', kind: 'text', required: true },
+    ],
+  },
+  'physical-inspection-recorded': { name: 'physical-inspection-recorded', label: 'Registrar reconocimiento físico realizado', fields: [{ name: 'notes', label: 'Observaciones', kind: 'textarea' }] },
 };
+// Per-container steps: an optional container number (empty = every container pending that step).
+const CONTAINER_FIELD: FormField = { name: 'containerNumber', label: 'Contenedor (vacío = todos los pendientes)', kind: 'text' };
+for (const name of ['appointment', 'pickup', 'delivered', 'container-return', 'container-returned']) ACTIONS[name] = { ...ACTIONS[name]!, fields: [...ACTIONS[name]!.fields, CONTAINER_FIELD] };
+ACTIONS.appointment!.fields.push({ name: 'slot', label: 'Turno (hora de inicio, p. ej. 10:00)', kind: 'text' });
 
 export function boardAction(name: string): BoardAction | undefined {
   return ACTIONS[name];
@@ -111,6 +134,9 @@ export function nextBoardActions(v: DispatchView): BoardAction[] {
       case 'shipped': return ['shipped'];
       case 'regularized': return ['regularized'];
       case 'closed': return ['close'];
+      case 'senasaInspectionScheduled': return ['senasa-inspection'];
+      case 'physicalInspectionScheduled': return ['physical-inspection'];
+      case 'physicalInspectionRecorded': return ['physical-inspection-recorded'];
       default: return [];
     }
   });

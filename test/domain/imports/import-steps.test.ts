@@ -9,6 +9,7 @@ import { resolvePolicy } from '../../../domain/clocks';
 import { emptyBook } from '../../../domain/dispatch-book';
 import { peruCalendar } from '../../../domain/calendar';
 import { pendingNotices } from '../../../domain/schedule';
+import { renderClientReport } from '../../../domain/reports/client-report';
 import { applyEvent, canApply, initialState, type DispatchEvent, type DispatchState } from '../../../domain/state-machine';
 import { damNumberFor, dispatchInput, OPENED_AT } from '../support';
 
@@ -156,4 +157,33 @@ test('planned vs actual: defaults derived from the ETA, a re-plan, and the delay
   const levante = planVsActual(s, '2026-07-15T00:00:00.000Z').find((r) => r.key === 'expectedLevanteAt');
   expect(levante).toMatchObject({ state: 'late', delayHours: 24 });
   expect(refusal(s, { type: 'replanned', change: {}, reason: 'x' })).toContain('indique al menos una fecha');
+});
+
+test('the client status report shows planned vs actual and the delay at the report date', () => {
+  const { text } = renderClientReport(
+    {
+      client: { ruc: '20100070970', name: 'Importadora Andina S.A.C.' },
+      lines: [{
+        dispatchId: 'DSP-2026-000123', damNumber: null, regime: '10', terminal: 'APMTC', status: 'released', channel: 'verde',
+        eta: '2026-07-10T11:00:00.000Z', vessel: 'MSC Callao', bl: 'MEDU1234567', note: null, statusAt: null,
+        plan: [
+          { label: 'Levante', planned: '2026-07-12T11:00:00.000Z', actual: '2026-07-13T11:00:00.000Z' },
+          { label: 'Entrega de la carga', planned: '2026-07-14T11:00:00.000Z' },
+        ],
+      }],
+    },
+    '2026-07-16T13:00:00.000Z',
+  );
+  expect(text).toContain('   Plan vs real:\n     - Levante: previsto 12/07/2026 06:00 · real 13/07/2026 06:00 — 1 día de retraso\n     - Entrega de la carga: previsto 14/07/2026 06:00 · pendiente — 2,1 días de retraso');
+});
+
+test('regime expiry reminders also go to whoever numbered the DAM (the client\'s assigned executive)', () => {
+  let s = apply(toChannel(open({ regime: '20' }), 'verde'), { type: 'levanteGranted' });
+  const policy = resolvePolicy();
+  const ctx = { state: s, book: emptyBook(s.updatedAt, 'x'), policy, calendar: peruCalendar([]) };
+  const expiry = pendingNotices(ctx).filter((n) => n.clock === 'regime_expiry');
+  expect(expiry).toHaveLength(4);
+  expect(expiry.every((n) => n.audience.includes('numbering_executive'))).toBe(true);
+  s = { ...s, features: undefined };
+  expect(pendingNotices({ ...ctx, state: s }).filter((n) => n.clock === 'regime_expiry').every((n) => !n.audience.includes('numbering_executive'))).toBe(true);
 });

@@ -114,6 +114,8 @@ describe('functional bosses', () => {
       regularization_target: 'production',
       regularization_legal: 'production',
       regime_expiry: 'client_service',
+      levante_follow_up: 'tracking',
+      senasa_inspection: 'tracking',
     });
     expect(new Set(Object.values(COMPLAINT_CATEGORY_MATTER))).toEqual(new Set(['client_service']));
     expect(['levante', 'withdrawal', 'terminal', 'container'].map(matterOf)).toEqual(['tracking', 'tracking', 'tracking', 'tracking']);
