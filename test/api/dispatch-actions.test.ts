@@ -153,6 +153,8 @@ test('import steps: a 08:00 slot is refused 409 in Spanish with the next allowed
   expect(badReceipt.body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.receipt.receivedAt', 'body.receipt.documentRef']));
   const badContainer = await act(id, 'pickup', { containerNumber: 'XX1' }).expect(400);
   expect(badContainer.body.error.issues[0].path).toBe('body.containerNumber');
+  const badPlan = await request(api.app).post('/dispatches').set('Authorization', api.auth('operator')).send(dispatchBody({ plan: { expectedLevanteAt: 'pronto' } })).expect(400);
+  expect(badPlan.body.error.issues[0].path).toBe('body.plan.expectedLevanteAt');
   const unknownContainer = await act(id, 'appointment', { date: '2026-12-15', containerNumber: 'TGHU1234567' }).expect(409);
   expect(unknownContainer.body.error.message).toMatch(/^No se puede reservar la cita de retiro: el contenedor TGHU1234567 no pertenece a este despacho/);
 });
