@@ -198,7 +198,7 @@ export type DispatchEvent =
   /** appointment only at APMTC, bl_assignment only at DPWC. */
   | { type: 'withdrawalStep'; step: WithdrawalStep; at: string; containerNumber?: string; reference?: string; slot?: string }
   /** With import-steps-2026-12: one container (absent = every container picked up and not yet delivered). */
-  | { type: 'delivered'; at: string; containerNumber?: string; receipt?: DeliveryReceipt }
+  | { type: 'delivered'; at: string; containerNumber?: string; receipt?: Omit<DeliveryReceipt, 'receivedAt'> & { receivedAt?: string } }
   | { type: 'containerReturned'; at: string; containerNumber?: string }
   | { type: 'cargoEntryRegistered'; at: string }
   | { type: 'sealsRegistered'; at: string }

@@ -47,7 +47,7 @@ export type ContainerReturnArgs = ActionBase & { date: string; depot: string; sl
 /** One container's step (import-steps-2026-12); absent = every container pending that step. */
 export type ContainerArgs = ActionBase & { containerNumber?: string };
 /** Delivery receipt (cargo de entrega): who received, when, and the signed document's reference. */
-export type DeliveredArgs = ContainerArgs & { receipt?: { receivedBy: string; receivedAt: string; documentRef: string } };
+export type DeliveredArgs = ContainerArgs & { receipt?: { receivedBy: string; receivedAt?: string; documentRef: string } };
 export type SenasaInspectionArgs = ActionBase & { scheduledFor: string; place: string; inspector: string };
 export type PhysicalInspectionArgs = ActionBase & { scheduledFor: string; place: string };
 export type PhysicalInspectionRecordedArgs = ActionBase & { notes?: string };

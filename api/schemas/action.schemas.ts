@@ -49,7 +49,7 @@ export const ACTIONS: readonly ActionSpec[] = [
     z.strictObject({ ...base, carrierRuc: ruc, carrierName: line(200) })),
   spec('pickup', m.pickupCoordinated, 'Registrar el recojo de la carga (por contenedor)', z.strictObject({ ...base, ...oneContainer })),
   spec('delivered', m.delivered, 'Registrar la entrega de la carga al cliente, por contenedor, con su cargo de entrega',
-    z.strictObject({ ...base, ...oneContainer, receipt: z.strictObject({ receivedBy: line(200), receivedAt: instant, documentRef: line(60) }).optional() })),
+    z.strictObject({ ...base, ...oneContainer, receipt: z.strictObject({ receivedBy: line(200), receivedAt: instant.optional(), documentRef: line(60) }).optional() })),
   spec('container-return', m.bookContainerReturn, 'Reservar la devolución del contenedor vacío (por contenedor)',
     z.strictObject({ ...base, ...oneContainer, date: day, depot: line(120), slot })),
   spec('container-returned', m.containerReturned, 'Registrar la devolución del contenedor vacío (por contenedor)', z.strictObject({ ...base, ...oneContainer })),

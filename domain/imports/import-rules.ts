@@ -26,6 +26,8 @@ const senasaReport = (s: DispatchState) =>
       : undefined;
 const notRed = (s: DispatchState) =>
   s.channel !== 'rojo' ? `No se puede registrar el reconocimiento físico: solo corresponde al canal rojo y este despacho tiene canal ${s.channel ?? 'sin asignar'}.` : undefined;
+const physicalSchedulable = (s: DispatchState) =>
+  notRed(s) ?? (s.inspections?.physical?.recordedAt ? `No se puede programar el reconocimiento físico: ya fue realizado y registrado el ${lima(s.inspections.physical.recordedAt)}.` : undefined);
 const physicalRecordable = (s: DispatchState) =>
   notRed(s) ?? (!s.inspections?.physical
     ? 'No se puede registrar el reconocimiento físico: aún no fue programado. Prográmelo primero (fecha y lugar).'
@@ -69,13 +71,13 @@ export const IMPORT_STEPS_RULES: Partial<Record<DispatchStatus, Partial<Record<E
   channel_assigned: {
     senasaInspectionScheduled: stay({ when: senasaNotScheduled, pending: (s) => s.restrictedGoods && !s.inspections?.senasa }),
     senasaReportReceived: { to: 'senasa_inspected', when: senasaReport },
-    physicalInspectionScheduled: stay({ when: notRed, pending: (s) => s.channel === 'rojo' && !s.inspections?.physical }),
+    physicalInspectionScheduled: stay({ when: physicalSchedulable, pending: (s) => s.channel === 'rojo' && !s.inspections?.physical }),
     physicalInspectionRecorded: stay({ when: physicalRecordable, pending: (s) => s.channel === 'rojo' && Boolean(s.inspections?.physical) && !s.inspections?.physical?.recordedAt }),
     levanteGranted: { to: 'released', when: levanteGate },
     mobilizationRequested: planning.mobilizationRequested,
   },
   senasa_inspected: {
-    physicalInspectionScheduled: stay({ when: notRed, pending: (s) => s.channel === 'rojo' && !s.inspections?.physical }),
+    physicalInspectionScheduled: stay({ when: physicalSchedulable, pending: (s) => s.channel === 'rojo' && !s.inspections?.physical }),
     physicalInspectionRecorded: stay({ when: physicalRecordable, pending: (s) => s.channel === 'rojo' && Boolean(s.inspections?.physical) && !s.inspections?.physical?.recordedAt }),
     levanteGranted: { to: 'released', when: levanteGate },
     mobilizationRequested: planning.mobilizationRequested,
@@ -143,13 +145,19 @@ function containerProblem(s: DispatchState, e: DispatchEvent, action: string): s
       }
       return null;
     case 'delivered':
-      if (e.receipt && (blank(e.receipt.receivedBy) || blank(e.receipt.documentRef) || !validInstant(e.receipt.receivedAt))) {
-        return `No se puede ${action}: el cargo de entrega debe indicar quién recibió, cuándo (fecha ISO 8601) y la referencia del documento firmado.`;
+      // Seed 2.3.9: each delivery leaves its delivery receipt (cargo de entrega).
+      if (!e.receipt && containerList(s).length > 0) {
+        return `No se puede ${action}: falta el cargo de entrega (quién recibió la carga y la referencia del documento firmado).`;
       }
+      if (e.receipt && (blank(e.receipt.receivedBy) || blank(e.receipt.documentRef) || (e.receipt.receivedAt !== undefined && !validInstant(e.receipt.receivedAt)))) {
+        return `No se puede ${action}: el cargo de entrega debe indicar quién recibió, la referencia del documento firmado y, si se indica, cuándo (fecha ISO 8601).`;
+      }
+      if (containerList(s).length === 0 && !s.withdrawal.pickupAt) return `No se puede ${action}: el retiro no está completo. Antes debe registrar el recojo de la carga.`;
       return check('delivery', e.containerNumber, (c) => (c.pickedUpAt ? undefined : `el contenedor ${c.containerNumber} aún no fue recogido del terminal; registre primero su recojo`));
     case 'containerReturnBooked':
       return check('returnAppointment', e.containerNumber, (c) => (c.deliveredAt ? undefined : `el contenedor ${c.containerNumber} aún no fue entregado; registre primero su entrega`));
     case 'containerReturned':
+      if (containerList(s).length === 0 && !s.deliveredAt) return `No se puede ${action}: la carga aún no fue entregada. Registre primero la entrega.`;
       return check('return', e.containerNumber, (c) => (c.deliveredAt ? undefined : `el contenedor ${c.containerNumber} aún no fue entregado; registre primero su entrega`));
     case 'preExitCoordinated': {
       if (blank(e.warehouse)) return `No se puede ${action}: indique el almacén.`;
@@ -199,7 +207,8 @@ export function recordImportEvent(s: DispatchState, e: DispatchEvent): DispatchS
       return null;
     }
     case 'delivered': {
-      const r = updateContainers(s, numbers('delivery', e.containerNumber), (c) => ({ ...c, deliveredAt: e.at, ...(e.receipt ? { delivery: e.receipt } : {}) }));
+      const receipt = e.receipt && { receivedBy: e.receipt.receivedBy.trim(), receivedAt: e.receipt.receivedAt ? new Date(parseInstant(e.receipt.receivedAt)).toISOString() : e.at, documentRef: e.receipt.documentRef.trim() };
+      const r = updateContainers(s, numbers('delivery', e.containerNumber), (c) => ({ ...c, deliveredAt: e.at, ...(receipt ? { delivery: receipt } : {}) }));
       return { ...r, deliveredAt: whenAll(r, (c) => c.deliveredAt) ?? (containerList(r).length ? undefined : e.at) };
     }
     case 'containerReturned': {

@@ -9,6 +9,7 @@
 /** Delivery receipt (cargo de entrega, seed 2.3.9): who received the container, when, and the signed document. */
 export interface DeliveryReceipt {
   receivedBy: string;
+  /** When it was received; the delivery's own time when not given. */
   receivedAt: string;
   /** Reference of the signed document (guía, acta de entrega). */
   documentRef: string;

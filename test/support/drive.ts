@@ -52,7 +52,8 @@ export async function withdrawAndReturn(h: Handle, date = '2026-12-15'): Promise
   if (view.terminal === 'APMTC') await h.executeUpdate(m.bookAppointment, { args: [{ actor, date }] });
   else await h.executeUpdate(m.assignBlToCarrier, { args: [{ actor, carrierRuc: '20512345678', carrierName: 'Transportes Callao S.A.C.' }] });
   await h.executeUpdate(m.pickupCoordinated, { args: [{ actor }] });
-  await h.executeUpdate(m.delivered, { args: [{ actor }] });
+  // Since import-steps-2026-12 each delivery leaves its delivery receipt (cargo de entrega).
+  await h.executeUpdate(m.delivered, { args: [{ actor, ...(hasImportSteps(view) ? { receipt: { receivedBy: 'Almacén del cliente', documentRef: 'GR-001-0001' } } : {}) }] });
   await h.executeUpdate(m.bookContainerReturn, { args: [{ actor, date, depot: 'Depósito Vacíos Callao' }] });
   return h.executeUpdate(m.containerReturned, { args: [{ actor }] });
 }

@@ -43,7 +43,14 @@ const ACTIONS: Record<string, BoardAction> = {
   appointment: { name: 'appointment', label: 'Reservar cita de retiro (APMTC)', fields: [{ name: 'date', label: 'Fecha de la cita', kind: 'date', required: true }] },
   'bl-assignment': { name: 'bl-assignment', label: 'Asignar BL al transportista (DPWC)', fields: [{ name: 'carrierRuc', label: 'RUC del transportista', kind: 'text', required: true }, { name: 'carrierName', label: 'Razón social del transportista', kind: 'text', required: true }] },
   pickup: plain('pickup', 'Registrar recojo coordinado'),
-  delivered: plain('delivered', 'Registrar entrega de la carga'),
+  delivered: {
+    name: 'delivered',
+    label: 'Registrar entrega de la carga (cargo de entrega)',
+    fields: [
+      { name: 'receipt.receivedBy', label: 'Recibido por', kind: 'text', required: true },
+      { name: 'receipt.documentRef', label: 'Documento firmado (guía, acta)', kind: 'text', required: true },
+    ],
+  },
   'container-return': { name: 'container-return', label: 'Reservar devolución del contenedor', fields: [{ name: 'date', label: 'Fecha de devolución', kind: 'date', required: true }, { name: 'depot', label: 'Depósito', kind: 'text', required: true }] },
   'container-returned': plain('container-returned', 'Registrar contenedor devuelto'),
   'cargo-entry': plain('cargo-entry', 'Registrar ingreso de la carga'),
@@ -159,7 +166,11 @@ export function formToBody(action: BoardAction, form: Record<string, unknown>, e
       const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((x): x is string => typeof x === 'string' && x !== '');
       if (list.length) body[field.name] = list;
     } else if (typeof value === 'string' && value.trim() !== '') {
-      body[field.name] = field.kind === 'number' ? Number(value.replace(',', '.')) : value;
+      const typed = field.kind === 'number' ? Number(value.replace(',', '.')) : value;
+      // A dotted name fills a nested object: receipt.receivedBy → { receipt: { receivedBy } }.
+      const [outer, inner] = field.name.split('.', 2) as [string, string | undefined];
+      if (inner) body[outer] = { ...(body[outer] as Record<string, unknown> | undefined), [inner]: typed };
+      else body[field.name] = typed;
     }
   }
   return body;

@@ -45,6 +45,7 @@ test('every container has its own steps: booked, picked up, delivered and return
   s = apply(s, { type: 'withdrawalStep', step: 'appointment', containerNumber: C1, reference: 'APMTC-APT-1', slot: '2026-07-13T10:00:00-05:00' });
   expect(refusal(s, { type: 'withdrawalStep', step: 'pickup', containerNumber: C2 })).toContain(`el contenedor ${C2} aún no tiene cita de retiro en APMTC`);
   s = apply(s, { type: 'withdrawalStep', step: 'pickup', containerNumber: C1 });
+  expect(refusal(s, { type: 'delivered', containerNumber: C1 })).toBe('No se puede registrar la entrega de la carga: falta el cargo de entrega (quién recibió la carga y la referencia del documento firmado).');
   expect(s.withdrawal.pickupAt).toBeUndefined(); // not every container is out yet
   s = apply(s, { type: 'delivered', containerNumber: C1, receipt: { receivedBy: 'Almacén Andina — Juan Pérez', receivedAt: at(0), documentRef: 'GR-001-4567' } });
   expect(s.status).toBe('withdrawal_in_progress');
@@ -84,7 +85,7 @@ test('SADA regularization follows the levante and the discharge, whatever happen
   for (const e of [
     { type: 'withdrawalStep', step: 'appointment' },
     { type: 'withdrawalStep', step: 'pickup' },
-    { type: 'delivered' },
+    { type: 'delivered', receipt: { receivedBy: 'Juan Pérez', documentRef: 'GR-001-4567' } },
     { type: 'containerReturned' },
   ] as Ev[]) s = apply(s, e);
   expect(s.status).toBe('container_returned');
@@ -98,6 +99,7 @@ test('a red channel needs the physical inspection scheduled and recorded before 
   expect(refusal(s, { type: 'physicalInspectionRecorded' })).toContain('aún no fue programado');
   s = apply(s, { type: 'physicalInspectionScheduled', scheduledFor: '2026-07-08T09:00:00-05:00', place: 'Terminal APMTC, zona de aforo' });
   s = apply(s, { type: 'physicalInspectionRecorded', notes: 'Conforme' });
+  expect(refusal(s, { type: 'physicalInspectionScheduled', scheduledFor: '2026-07-09T09:00:00-05:00', place: 'Otra zona' })).toContain('ya fue realizado y registrado');
   expect(apply(s, { type: 'levanteGranted' }).status).toBe('released');
 });
 
@@ -186,4 +188,16 @@ test('regime expiry reminders also go to whoever numbered the DAM (the client\'s
   expect(expiry.every((n) => n.audience.includes('numbering_executive'))).toBe(true);
   s = { ...s, features: undefined };
   expect(pendingNotices({ ...ctx, state: s }).filter((n) => n.clock === 'regime_expiry').every((n) => !n.audience.includes('numbering_executive'))).toBe(true);
+});
+
+test('a dispatch without containers (loose cargo) still needs its pickup before the delivery and the delivery before the return', () => {
+  let s = apply(toChannel(open({ containers: [] }), 'verde'), { type: 'levanteGranted' });
+  s = apply(s, { type: 'withdrawalStep', step: 'proforma' });
+  expect(refusal(s, { type: 'delivered' })).toContain('Antes debe registrar el recojo de la carga');
+  expect(refusal(s, { type: 'containerReturned' })).toContain('la carga aún no fue entregada');
+  s = apply(s, { type: 'withdrawalStep', step: 'appointment' });
+  s = apply(s, { type: 'withdrawalStep', step: 'pickup' });
+  s = apply(s, { type: 'delivered' });
+  expect(s.status).toBe('delivered');
+  expect(apply(s, { type: 'containerReturned' }).status).toBe('container_returned');
 });
