@@ -248,6 +248,8 @@ interface Target {
   regime?: '10' | '20' | '40';
   terminal?: 'APMTC' | 'DPWC';
   restricted?: boolean;
+  /** Red channel: the physical inspection is scheduled and recorded before the levante (import-steps-2026-12). */
+  red?: boolean;
   complaints?: number;
 }
 
@@ -259,9 +261,12 @@ function pathOf(t: Target): Step[] {
   if (t.direction === 'export') return [docs, ['documents-reviewed'], ['cargo-entry'], ['seals'], ['shipped']];
   return [
     docs, ['documents-reviewed'], ['draft-emitted'], ['draft-approved'], ['dam-numbered', { damNumber: damNumber(t.regime ?? '10') }],
-    ['channel-assigned', { channel: 'verde' }], ...(t.restricted ? [['senasa-report'] as Step] : []), ['levante'],
+    ['channel-assigned', { channel: t.red ? 'rojo' : 'verde' }],
+    ...(t.restricted ? [['senasa-inspection', { scheduledFor: '2026-12-02T09:00:00-05:00', place: 'Terminal', inspector: 'Ing. Carla Ríos' }], ['senasa-report']] as Step[] : []),
+    ...(t.red ? [['physical-inspection', { scheduledFor: '2026-12-02T09:00:00-05:00', place: 'Zona de aforo' }], ['physical-inspection-recorded']] as Step[] : []),
+    ['levante'], ['mobilization', { warehouse: 'DT Neptunia' }], ['pre-exit', { warehouse: 'Almacén Andina', pickupDate: '2099-12-31' }],
     t.terminal === 'DPWC' ? ['bl-assignment', { carrierRuc: '20512345678', carrierName: 'Transportes Callao S.A.C.' }] : ['appointment', { date: '2026-12-15' }],
-    ['pickup'], ['delivered'], ['container-returned'],
+    ['pickup'], ['delivered', { receipt: { receivedBy: 'Almacén del cliente', documentRef: 'GR-001-0001' } }], ['container-return', { date: '2026-12-16', depot: 'Depósito Vacíos Callao' }], ['container-returned'],
   ];
 }
 
@@ -270,6 +275,10 @@ const TARGETS: Record<string, Target> = {
   'discharge-ended': { before: 'documents-received' },
   cancel: { before: 'documents-reviewed' },
   'senasa-report': { before: 'senasa-report', restricted: true, terminal: 'DPWC' },
+  'senasa-inspection': { before: 'senasa-inspection', restricted: true },
+  'physical-inspection': { before: 'physical-inspection', red: true },
+  'physical-inspection-recorded': { before: 'physical-inspection-recorded', red: true },
+  replan: { before: 'documents-reviewed' },
   proforma: { before: 'appointment' },
   liquidation: { before: 'appointment' },
   'regime-concluded': { before: 'appointment', regime: '20' },
