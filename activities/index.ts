@@ -39,7 +39,7 @@ export function createActivities(deps: ActivityDeps) {
   const { store } = deps;
   return {
     ...createRecordActivities({ readModel: store, glosas: store, incidents: store, appointments: store }),
-    ...createEmailActivities({ mailer: deps.mailer, sentLog: store, roster: store, fallbackSupervisor: deps.fallbackSupervisor, people: deps.people.store }),
+    ...createEmailActivities({ mailer: deps.mailer, sentLog: store, roster: store, fallbackSupervisor: deps.fallbackSupervisor, people: deps.people.store, staff: deps.people.store }),
     ...createTerminalActivities({ terminals: deps.terminals }),
     ...createCalendarActivities({ decreedDays: store }),
     ...createSupervisionActivities({

@@ -8,8 +8,10 @@ import { addBusinessDayTime, addBusinessTime, addCalendarMonths, type BusinessCa
 import type { Regime } from './dispatch';
 import { DAY, HOUR } from './durations';
 import type { DispatchState } from './lifecycle';
+import type { ImportClockPolicy } from './imports/import-clocks';
 
-export interface DispatchPolicy {
+/** The import clocks' durations (domain/imports/import-clocks.ts) are optional: absent means their defaults. */
+export interface DispatchPolicy extends Partial<ImportClockPolicy> {
   /** Review documents within this time of each receipt (calendar time). */
   documentReviewMs: number;
   /** Remind the executive this long before a review or DAM-draft deadline. */
@@ -125,7 +127,9 @@ export type ClockName =
   | 'regularization_legal'
   | 'regime_expiry'
   | 'cargo_cutoff'
-  | 'export_shipment';
+  | 'export_shipment'
+  | 'levante_follow_up'
+  | 'senasa_inspection';
 
 export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   document_review: 'Revisión de documentos',
@@ -137,6 +141,8 @@ export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   regime_expiry: 'Vencimiento del régimen',
   cargo_cutoff: 'Corte de carga de la nave (ingreso y precintos)',
   export_shipment: 'Embarque de la exportación tras el canal',
+  levante_follow_up: 'Seguimiento del levante',
+  senasa_inspection: 'Inspección de SENASA y su informe',
 };
 
 /** A point in time by which something must happen; `ref` tells apart several deadlines of one clock. */

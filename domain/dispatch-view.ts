@@ -7,6 +7,9 @@ import type { DispatchState } from './state-machine';
 import { nextExpectedActions } from './state-machine';
 import type { Complaint, DispatchBook } from './dispatch-book';
 import type { Deadline } from './clocks';
+import { containerList } from './imports/containers';
+import type { ContainerSteps } from './imports/import-types';
+import { planVsActual, type PlanRow } from './imports/plan';
 
 /** What the API and supervisors see of one dispatch: returned by the query and by every operator action. */
 export interface DispatchView {
@@ -38,6 +41,10 @@ export interface DispatchView {
   extraordinaryServices: DispatchBook['extraordinaryServices'];
   terminalBookings: DispatchBook['terminalBookings'];
   milestones: Omit<DispatchState, 'requiredDocuments' | 'documentsReceived' | 'status'>;
+  /** Planned vs actual milestones with the delay (import-steps-2026-12); empty without a plan. */
+  plan: PlanRow[];
+  /** Each container's own steps (import-steps-2026-12), in input order; empty for older dispatches. */
+  containers: ContainerSteps[];
   openedAt: string;
   updatedAt: string;
 }
@@ -49,6 +56,8 @@ export function toDispatchView(args: {
   book: DispatchBook;
   deadlines: Deadline[];
   flags: { atRisk: boolean; overdue: boolean; next?: Deadline };
+  /** The instant the delays are measured at (workflow time). */
+  now: string;
 }): DispatchView {
   const { input, state, book } = args;
   const { requiredDocuments, documentsReceived, status, ...milestones } = state;
@@ -81,6 +90,8 @@ export function toDispatchView(args: {
     extraordinaryServices: book.extraordinaryServices,
     terminalBookings: book.terminalBookings,
     milestones,
+    plan: planVsActual(state, args.now),
+    containers: containerList(state),
     openedAt: args.openedAt,
     updatedAt: state.updatedAt,
   };

@@ -60,4 +60,9 @@ export interface DispatchInput {
   openedBy: string;
   /** Export: the vessel's cargo cut-off (ISO), if known at opening (feature export-dam-2026-12; also settable later). */
   cargoCutoffAt?: string;
+  /**
+   * Planned milestones (import-steps-2026-12), each optional: what is not given is derived from the ETA
+   * (domain/imports/plan.ts states the assumptions).
+   */
+  plan?: { eta?: string; expectedLevanteAt?: string; plannedPickupAt?: string; plannedDeliveryAt?: string; plannedContainerReturnAt?: string };
 }

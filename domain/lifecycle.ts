@@ -9,6 +9,7 @@ import type { Channel, Direction, Modality, Regime, Terminal } from './dispatch'
 import type { DocumentKind } from './documents';
 import type { ClaveSolTransmission, ExportDamRecord } from './exports/export-dam';
 import type { DamCheckRecord, DamKeyData } from './exports/dam-check';
+import type { ContainerSteps, DeliveryReceipt, DispatchPlan, ImportInspections, PlanChange } from './imports/import-types';
 
 /** Every status a dispatch can be in. Import and export share the first three and the last three. */
 export const DISPATCH_STATUSES = [
@@ -85,6 +86,13 @@ export const DISPATCH_EVENT_TYPES = [
   'physicalInspectionScheduled',
   'physicalInspectionRecorded',
   'cargoCutoffSet',
+  // import-steps-2026-12 (domain/imports/): SENASA inspection (the red channel's physical inspection above serves
+  // imports too), withdrawal planning, re-plan.
+  'senasaInspectionScheduled',
+  'preExitCoordinated',
+  'mobilizationRequested',
+  'replanned',
+  'containerReturnBooked',
 ] as const;
 export type DispatchEventType = (typeof DISPATCH_EVENT_TYPES)[number];
 
@@ -113,9 +121,14 @@ export const EVENT_ACTION_ES: Record<DispatchEventType, string> = {
   closed: 'cerrar el despacho',
   cancelled: 'anular el despacho',
   documentKeyDataRecorded: 'registrar los datos clave de los documentos comerciales',
-  physicalInspectionScheduled: 'programar el reconocimiento físico',
-  physicalInspectionRecorded: 'registrar el reconocimiento físico',
+  physicalInspectionScheduled: 'programar el reconocimiento físico (canal rojo)',
+  physicalInspectionRecorded: 'registrar el reconocimiento físico (canal rojo)',
   cargoCutoffSet: 'registrar el corte de carga (cut-off) de la nave',
+  senasaInspectionScheduled: 'programar la inspección de SENASA',
+  preExitCoordinated: 'registrar la coordinación de la pre-salida de las 06:00 con el almacén',
+  mobilizationRequested: 'registrar la solicitud de movilización al depósito temporal',
+  replanned: 'reprogramar el plan del despacho',
+  containerReturnBooked: 'reservar la devolución del contenedor vacío',
 };
 
 /** Withdrawal steps as infinitive phrases, more precise than the generic `withdrawalStep` action. */
@@ -172,6 +185,14 @@ export interface DispatchState {
   exportDam?: ExportDamRecord;
   /** Feature export-dam-2026-12: the documents' key data and the DAM draft's, compared before the draft goes out. */
   damCheck?: DamCheckRecord;
+  /** Who numbered the DAM (the actor of damNumbered): the client's assigned executive for regime expiry (seed 2.1.13). */
+  damNumberedBy?: string;
+  /** import-steps-2026-12: each container's own withdrawal steps, keyed by container number (domain/imports/). */
+  containers?: Record<string, ContainerSteps>;
+  /** import-steps-2026-12: planned milestones, set at opening and re-planned (domain/imports/plan.ts). */
+  plan?: DispatchPlan;
+  /** import-steps-2026-12: SENASA inspection and the red channel's physical inspection. */
+  inspections?: ImportInspections;
 }
 
 /** An operator action (or an activity's finding) recorded on a dispatch; `at` is when it happened (ISO). */
@@ -181,16 +202,17 @@ export type DispatchEvent =
   /** `dam`: the draft's key data, compared with the documents' (feature export-dam-2026-12). */
   | { type: 'draftEmitted'; at: string; dam?: DamKeyData }
   | { type: 'draftApproved'; at: string }
-  | { type: 'damNumbered'; damNumber: string; at: string }
+  | { type: 'damNumbered'; damNumber: string; at: string; by?: string }
   | { type: 'channelAssigned'; channel: Channel; at: string }
   | { type: 'senasaReportReceived'; at: string }
   | { type: 'levanteGranted'; at: string }
   /** End of discharge; allowed at any non-terminal status of an import, once. */
   | { type: 'dischargeEnded'; at: string }
   /** appointment only at APMTC, bl_assignment only at DPWC. */
-  | { type: 'withdrawalStep'; step: WithdrawalStep; at: string }
-  | { type: 'delivered'; at: string }
-  | { type: 'containerReturned'; at: string }
+  | { type: 'withdrawalStep'; step: WithdrawalStep; at: string; containerNumber?: string; reference?: string; slot?: string }
+  /** With import-steps-2026-12: one container (absent = every container picked up and not yet delivered). */
+  | { type: 'delivered'; at: string; containerNumber?: string; receipt?: Omit<DeliveryReceipt, 'receivedAt'> & { receivedAt?: string } }
+  | { type: 'containerReturned'; at: string; containerNumber?: string }
   | { type: 'cargoEntryRegistered'; at: string }
   /** `seals` and `sintadReference`: one seal per container (feature export-dam-2026-12; required there). */
   | { type: 'sealsRegistered'; at: string; seals?: { containerNumber: string; sealNumber: string }[]; sintadReference?: string }
@@ -201,11 +223,17 @@ export type DispatchEvent =
   | { type: 'cancelled'; reason: string; at: string }
   /** Feature export-dam-2026-12: key data read from the commercial documents (DAM content check). */
   | { type: 'documentKeyDataRecorded'; data: DamKeyData; at: string }
-  /** Feature export-dam-2026-12, red channel of an export. */
+  /** Red channel (features export-dam-2026-12 and import-steps-2026-12): `result` is required for an export. */
   | { type: 'physicalInspectionScheduled'; scheduledFor: string; place: string; at: string }
-  | { type: 'physicalInspectionRecorded'; result: string; at: string }
+  | { type: 'physicalInspectionRecorded'; result?: string; notes?: string; at: string }
   /** Feature export-dam-2026-12: the vessel's cargo cut-off for an export. */
-  | { type: 'cargoCutoffSet'; cutoffAt: string; at: string };
+  | { type: 'cargoCutoffSet'; cutoffAt: string; at: string }
+  /** Feature import-steps-2026-12 (domain/imports/). */
+  | { type: 'senasaInspectionScheduled'; at: string; scheduledFor: string; place: string; inspector: string }
+  | { type: 'preExitCoordinated'; at: string; containerNumber?: string; warehouse: string; pickupDate: string }
+  | { type: 'mobilizationRequested'; at: string; containerNumber?: string; warehouse: string; reference?: string }
+  | { type: 'replanned'; at: string; change: PlanChange; reason: string }
+  | { type: 'containerReturnBooked'; at: string; containerNumber: string; reference: string; depot: string; slot?: string };
 
 /**
  * Changes to the lifecycle rules (new steps, new clocks) that apply only to dispatches opened after them. The
@@ -216,6 +244,8 @@ export type DispatchEvent =
 export const LIFECYCLE_FEATURES = {
   /** Exports with their own DAM, channel, seals per container, cut-off, CLAVE SOL; DAM content check (#13 A). */
   exportDam: 'export-dam-2026-12',
+  /** 2026-12-03: import steps per container, levante and SENASA clocks, withdrawal planning, plan vs actual (docs/imports.md). */
+  importSteps: 'import-steps-2026-12',
 } as const;
 export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
 

@@ -2,8 +2,11 @@ import type { Channel, Contact, Regime, Terminal } from './dispatch';
 import type { DocumentKind } from './documents';
 import type { ClockName } from './clocks';
 
-/** Who receives a notification: the client's contacts, the dispatch's executive (ESC), the supervisor roster. */
-export type Audience = 'client' | 'executive' | 'supervisors';
+/**
+ * Who receives a notification: the client's contacts, the dispatch's executive (ESC), the supervisor roster,
+ * and the executive who numbered the DAM (`DispatchSnapshot.damNumberedBy`, looked up in the staff directory).
+ */
+export type Audience = 'client' | 'executive' | 'supervisors' | 'numbering_executive';
 
 /** Every email Levante sends about a dispatch. Rendered in Spanish by activities/email/templates.ts. */
 export type Notification =
@@ -31,6 +34,8 @@ export interface DispatchSnapshot {
   status: string;
   damNumber?: string;
   channel?: Channel;
+  /** Who numbered the DAM (actor of damNumbered): the client's assigned executive for regime expiry. */
+  damNumberedBy?: string;
 }
 
 /** One request to send a notification; the idempotency key becomes the email's Message-ID. */

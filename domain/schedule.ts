@@ -8,6 +8,8 @@ import type { DispatchState } from './state-machine';
 import type { DispatchBook } from './dispatch-book';
 import type { BusinessCalendar } from './calendar';
 import { exportDeadlines } from './exports/export-clocks';
+import { importClocks, importDeadlines } from './imports/import-clocks';
+import { hasFeature, LIFECYCLE_FEATURES } from './lifecycle';
 import { CLOCK_LABEL_ES, complaintEscalationDueAt, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
@@ -58,10 +60,11 @@ export function openDeadlines({ state, book, policy, calendar }: ScheduleContext
   if (state.levanteAt && !book.regimeConcludedAt && (state.regime === '20' || state.regime === '70')) {
     list.push(deadline('regime_expiry', regimeExpiryAt(state.levanteAt, state.regime, policy)!, `regime-${state.regime}`));
   }
+  for (const d of importDeadlines(state, policy)) list.push(deadline(d.clock, d.dueAt, d.ref));
   return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
-function noticesFor(d: Deadline, { policy, book }: Pick<ScheduleContext, 'policy' | 'book'>): PlannedNotice[] {
+function noticesFor(d: Deadline, { policy, book, state }: Pick<ScheduleContext, 'policy' | 'book' | 'state'>): PlannedNotice[] {
   const base = { clock: d.clock, deadlineAt: d.dueAt };
   const key = (phase: string) => `${d.clock}/${d.ref ?? 'main'}/${phase}`;
   const info = { clock: d.clock, dueAt: d.dueAt, label: d.label };
@@ -116,13 +119,25 @@ function noticesFor(d: Deadline, { policy, book }: Pick<ScheduleContext, 'policy
       return [reminder(policy.cargoCutoffReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
     case 'export_shipment':
       return [reminder(policy.reviewReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
+    case 'levante_follow_up':
+      return [reminder(importClocks(policy).levanteReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
+    case 'senasa_inspection': {
+      // The reminder comes the day before the inspection itself; the alert when its report is late.
+      const senasa = state.inspections?.senasa;
+      const clocks = importClocks(policy);
+      if (!senasa) return [];
+      const before = reminder(clocks.senasaReportMs + clocks.senasaReminderBeforeMs, ['executive']);
+      const label = `Inspección de SENASA programada en ${senasa.place} con ${senasa.inspector}`;
+      return [{ ...before, notification: { kind: 'deadline_reminder', clock: d.clock, dueAt: senasa.scheduledFor, label } }, missed(['executive', 'supervisors'])];
+    }
     case 'regime_expiry':
       return policy.regimeExpiryRemindersDays.map((days) => ({
         ...base,
         key: key(`${days}d`),
         dueAt: at(d.dueAt, -days * 86_400_000),
         phase: 'reminder' as const,
-        audience: ['client', 'executive'] as Audience[],
+        // Seed 2.1.13: also the client's assigned executive, whoever numbered the DAM (import-steps-2026-12).
+        audience: (hasFeature(state, LIFECYCLE_FEATURES.importSteps) ? ['client', 'executive', 'numbering_executive'] : ['client', 'executive']) as Audience[],
         notification: { kind: 'regime_expiry_reminder', expiresAt: d.dueAt, daysBefore: days },
       }));
   }

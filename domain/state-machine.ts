@@ -8,6 +8,9 @@ import { CHANNELS, directionOf } from './dispatch';
 import type { Direction, DispatchInput } from './dispatch';
 import { type DocumentKind, DOCUMENT_LABEL_ES, isDocumentKind, missingDocuments } from './documents';
 import { ErrorType } from './errors';
+import { initialContainers } from './imports/containers';
+import { IMPORT_STEPS_EVENT_DIRECTION, IMPORT_STEPS_RULES, importPayloadProblem, recordImportEvent } from './imports/import-rules';
+import { initialPlan } from './imports/plan';
 import {
   type DispatchEvent,
   type DispatchState,
@@ -16,6 +19,8 @@ import {
   type Verdict,
   type WithdrawalStep,
   EVENT_ACTION_ES,
+  hasFeature,
+  LIFECYCLE_FEATURES,
   STATUS_LABEL_ES,
   WITHDRAWAL_STEP_ACTION_ES,
   WITHDRAWAL_STEPS,
@@ -39,7 +44,7 @@ export class InvalidTransitionError extends Error {
 
 /** `to` is computed on the state after the event's data is recorded; 'stay' records data without moving. */
 export type TransitionRule = Rule;
-interface Rule {
+export interface Rule {
   to: DispatchStatus | 'stay' | ((recorded: DispatchState) => DispatchStatus);
   /** State-only guard: a Spanish reason when the event is not allowed yet. */
   when?: (s: DispatchState) => string | undefined;
@@ -125,19 +130,29 @@ export const TRANSITIONS: Record<DispatchStatus, Partial<Record<EventType, Rule>
   cancelled: {},
 };
 
+
 /** Events that only make sense in one direction; the rest apply to both. */
 const EVENT_DIRECTION: Partial<Record<EventType, Direction>> = {
+  ...IMPORT_STEPS_EVENT_DIRECTION,
   draftEmitted: 'import', draftApproved: 'import', damNumbered: 'import', channelAssigned: 'import',
   senasaReportReceived: 'import', levanteGranted: 'import', dischargeEnded: 'import', withdrawalStep: 'import',
   delivered: 'import', containerReturned: 'import',
   cargoEntryRegistered: 'export', sealsRegistered: 'export', shipped: 'export',
-  physicalInspectionScheduled: 'export', physicalInspectionRecorded: 'export', cargoCutoffSet: 'export',
+  cargoCutoffSet: 'export',
 };
 
-/** The rules of the dispatch's current status: the base table, or a lifecycle feature's rules for it. */
+/**
+ * The rules of the dispatch's current status: the base table's, with the lifecycle features it was opened with
+ * (an import's steps on top of the base row; an export's own path with its DAM instead of the base row).
+ */
 function rulesOf(s: DispatchState): Partial<Record<EventType, Rule>> {
-  return exportDamRules(s, TRANSITIONS[s.status]) ?? TRANSITIONS[s.status];
+  const base = TRANSITIONS[s.status];
+  const row = isImportSteps(s) ? { ...base, ...IMPORT_STEPS_RULES[s.status] } : base;
+  return exportDamRules(s, row) ?? row;
 }
+
+/** An import opened with lifecycle feature import-steps-2026-12 (an export opened with it keeps the export rules). */
+const isImportSteps = (s: DispatchState) => hasFeature(s, LIFECYCLE_FEATURES.importSteps) && s.direction === 'import';
 
 /** The direction an event is limited to for this dispatch (an export with its own DAM shares the DAM's events). */
 function directionOfEvent(s: DispatchState, type: EventType): Direction | undefined {
@@ -154,6 +169,10 @@ function payloadProblem(s: DispatchState, e: DispatchEvent): string | undefined 
     parseInstant(e.at);
   } catch {
     return `No se puede ${action}: la fecha «${e.at}» no es válida. Use fecha y hora ISO 8601 con zona horaria, p. ej. 2026-07-27T10:00:00-05:00.`;
+  }
+  if (isImportSteps(s)) {
+    const problem = importPayloadProblem(s, e, action);
+    if (problem !== null) return problem;
   }
   switch (e.type) {
     case 'documentsReceived': {
@@ -231,13 +250,15 @@ function missingList(s: DispatchState): string {
 function record(s: DispatchState, e: DispatchEvent): DispatchState {
   const later = parseInstant(e.at) > parseInstant(s.updatedAt) ? e.at : s.updatedAt;
   const next: DispatchState = { ...s, updatedAt: later };
+  const imported = isImportSteps(s) ? recordImportEvent(next, e) : null;
+  if (imported) return imported;
   switch (e.type) {
     case 'documentsReceived':
       return { ...next, documentsReceived: { ...s.documentsReceived, ...Object.fromEntries(e.documents.map((d) => [d, e.at])) } };
     case 'documentsReviewed': return { ...next, documentsReviewedAt: e.at };
     case 'draftEmitted': return recordExportDamEvent(s, { ...next, draftEmittedAt: e.at }, e);
     case 'draftApproved': return { ...next, draftApprovedAt: e.at };
-    case 'damNumbered': return { ...next, damNumber: e.damNumber.trim(), damNumberedAt: e.at };
+    case 'damNumbered': return { ...next, damNumber: e.damNumber.trim(), damNumberedAt: e.at, ...(e.by ? { damNumberedBy: e.by } : {}) };
     case 'channelAssigned': return { ...next, channel: e.channel, channelAssignedAt: e.at };
     case 'senasaReportReceived': return { ...next, senasaReportAt: e.at };
     case 'levanteGranted': return { ...next, levanteAt: e.at };
@@ -256,6 +277,7 @@ function record(s: DispatchState, e: DispatchEvent): DispatchState {
     case 'physicalInspectionRecorded':
     case 'cargoCutoffSet':
       return recordExportDamEvent(s, next, e);
+    default: return next; // events of import-steps-2026-12, recorded above (recordImportEvent)
   }
 }
 
@@ -285,6 +307,9 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
     withdrawal: {},
     updatedAt: at,
     ...exportDamAtOpening(input, features),
+    ...(features.includes(LIFECYCLE_FEATURES.importSteps) && directionOf(input.regime) === 'import'
+      ? { containers: initialContainers(input), plan: initialPlan(input.eta, input.plan) }
+      : {}),
   };
 }
 

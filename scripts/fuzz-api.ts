@@ -248,6 +248,8 @@ interface Target {
   regime?: '10' | '20' | '40';
   terminal?: 'APMTC' | 'DPWC';
   restricted?: boolean;
+  /** Red channel: the physical inspection is scheduled and recorded before the levante (import-steps-2026-12). */
+  red?: boolean;
   complaints?: number;
 }
 
@@ -267,9 +269,12 @@ function pathOf(t: Target, serial: string): Step[] {
   }
   return [
     docs, ['documents-reviewed'], ['draft-emitted'], ['draft-approved'], ['dam-numbered', { damNumber: damNumber(t.regime ?? '10') }],
-    ['channel-assigned', { channel: 'verde' }], ...(t.restricted ? [['senasa-report'] as Step] : []), ['levante'],
+    ['channel-assigned', { channel: t.red ? 'rojo' : 'verde' }],
+    ...(t.restricted ? [['senasa-inspection', { scheduledFor: '2026-12-02T09:00:00-05:00', place: 'Terminal', inspector: 'Ing. Carla Ríos' }], ['senasa-report']] as Step[] : []),
+    ...(t.red ? [['physical-inspection-scheduled', { scheduledFor: '2026-12-02T09:00:00-05:00', place: 'Zona de aforo' }], ['physical-inspection-recorded']] as Step[] : []),
+    ['levante'], ['mobilization', { warehouse: 'DT Neptunia' }], ['pre-exit', { warehouse: 'Almacén Andina', pickupDate: '2099-12-31' }],
     t.terminal === 'DPWC' ? ['bl-assignment', { carrierRuc: '20512345678', carrierName: 'Transportes Callao S.A.C.' }] : ['appointment', { date: '2026-12-15' }],
-    ['pickup'], ['delivered'], ['container-returned'],
+    ['pickup'], ['delivered', { receipt: { receivedBy: 'Almacén del cliente', documentRef: 'GR-001-0001' } }], ['container-return', { date: '2026-12-16', depot: 'Depósito Vacíos Callao' }], ['container-returned'],
   ];
 }
 
@@ -278,6 +283,11 @@ const TARGETS: Record<string, Target> = {
   'discharge-ended': { before: 'documents-received' },
   cancel: { before: 'documents-reviewed' },
   'senasa-report': { before: 'senasa-report', restricted: true, terminal: 'DPWC' },
+  'senasa-inspection': { before: 'senasa-inspection', restricted: true },
+  // The red channel's physical inspection, on an import (an export's channel is green in pathOf).
+  'physical-inspection-scheduled': { before: 'physical-inspection-scheduled', red: true },
+  'physical-inspection-recorded': { before: 'physical-inspection-recorded', red: true },
+  replan: { before: 'documents-reviewed' },
   proforma: { before: 'appointment' },
   liquidation: { before: 'appointment' },
   'regime-concluded': { before: 'appointment', regime: '20' },
@@ -287,9 +297,6 @@ const TARGETS: Record<string, Target> = {
   'cargo-entry': { direction: 'export', before: 'cargo-entry' },
   'document-data': { direction: 'export', before: 'document-data' },
   'cargo-cutoff': { direction: 'export', before: 'cargo-entry' },
-  // A green channel has no physical inspection: the fuzzer's first valid request gets the Spanish 409.
-  'physical-inspection-scheduled': { direction: 'export', before: 'seals' },
-  'physical-inspection-recorded': { direction: 'export', before: 'seals' },
   seals: { direction: 'export', before: 'seals' },
   shipped: { direction: 'export', before: 'shipped' },
   regularized: { direction: 'export' },

@@ -41,9 +41,9 @@ export type ComplaintArgs = ActionBase & {
   description: string;
 };
 export type ComplaintReportedArgs = ActionBase & { complaintId: string };
-export type AppointmentArgs = ActionBase & { date: string; slot?: string };
+/** `containerNumber` (import-steps-2026-12): the container booked; absent = every container without a cita, one each. */
+export type AppointmentArgs = ActionBase & { date: string; slot?: string; containerNumber?: string };
 export type BlAssignmentArgs = ActionBase & { carrierRuc: string; carrierName: string };
-export type ContainerReturnArgs = ActionBase & { date: string; depot: string };
 /** Feature export-dam-2026-12: the draft's key data, compared with the documents' before the draft goes out. */
 export type DraftEmittedArgs = ActionBase & { dam?: DamKeyData };
 /** Feature export-dam-2026-12: one seal per container, registered in SINTAD (required for exports with DAM). */
@@ -52,8 +52,21 @@ export type SealsRegisteredArgs = ActionBase & { seals?: { containerNumber: stri
 export type RegularizedArgs = ActionBase & { claveSol?: { transmissionNumber: string; transmittedAt: string } };
 export type DocumentKeyDataArgs = ActionBase & { data: DamKeyData };
 export type PhysicalInspectionScheduledArgs = ActionBase & { scheduledFor: string; place: string };
-export type PhysicalInspectionRecordedArgs = ActionBase & { result: string };
+/** Red channel: the inspection's result (required for an export) and optional notes. */
+export type PhysicalInspectionRecordedArgs = ActionBase & { result?: string; notes?: string };
 export type CargoCutoffArgs = ActionBase & { cutoffAt: string };
+export type ContainerReturnArgs = ActionBase & { date: string; depot: string; slot?: string; containerNumber?: string };
+/** One container's step (import-steps-2026-12); absent = every container pending that step. */
+export type ContainerArgs = ActionBase & { containerNumber?: string };
+/** Delivery receipt (cargo de entrega): who received, when, and the signed document's reference. */
+export type DeliveredArgs = ContainerArgs & { receipt?: { receivedBy: string; receivedAt?: string; documentRef: string } };
+export type SenasaInspectionArgs = ActionBase & { scheduledFor: string; place: string; inspector: string };
+export type PreExitArgs = ContainerArgs & { warehouse: string; pickupDate: string };
+export type MobilizationArgs = ContainerArgs & { warehouse: string; reference?: string };
+export type ReplanArgs = ActionBase & {
+  eta?: string; expectedLevanteAt?: string; plannedPickupAt?: string; plannedDeliveryAt?: string; plannedContainerReturnAt?: string;
+  reason: string;
+};
 
 /** Documents received from the client (each receipt is timestamped; starts the 48 h review clock). */
 export const documentsReceived = defineUpdate<ActionResult, [DocumentsReceivedArgs]>('documentsReceived');
@@ -82,13 +95,25 @@ export const bookAppointment = defineUpdate<ActionResult, [AppointmentArgs]>('bo
 /** BL assigned to the carrier at DPWC. */
 export const assignBlToCarrier = defineUpdate<ActionResult, [BlAssignmentArgs]>('assignBlToCarrier');
 /** 06:00 pickup coordinated with the warehouse. */
-export const pickupCoordinated = defineUpdate<ActionResult, [ActionBase]>('pickupCoordinated');
-/** Cargo delivered to the client. */
-export const delivered = defineUpdate<ActionResult, [ActionBase]>('delivered');
+export const pickupCoordinated = defineUpdate<ActionResult, [ContainerArgs]>('pickupCoordinated');
+/** Cargo delivered to the client (per container, with its delivery receipt, since import-steps-2026-12). */
+export const delivered = defineUpdate<ActionResult, [DeliveredArgs]>('delivered');
 /** Empty container return appointment booked at the terminal. */
 export const bookContainerReturn = defineUpdate<ActionResult, [ContainerReturnArgs]>('bookContainerReturn');
 /** Empty container returned. */
-export const containerReturned = defineUpdate<ActionResult, [ActionBase]>('containerReturned');
+export const containerReturned = defineUpdate<ActionResult, [ContainerArgs]>('containerReturned');
+/** SENASA inspection requested and scheduled: date, place, inspector (restricted goods, seed 2.3.3). */
+export const senasaInspectionScheduled = defineUpdate<ActionResult, [SenasaInspectionArgs]>('senasaInspectionScheduled');
+/** Red channel: physical inspection (reconocimiento físico) scheduled with customs. */
+export const physicalInspectionScheduled = defineUpdate<ActionResult, [PhysicalInspectionScheduledArgs]>('physicalInspectionScheduled');
+/** Red channel: physical inspection done and recorded. */
+export const physicalInspectionRecorded = defineUpdate<ActionResult, [PhysicalInspectionRecordedArgs]>('physicalInspectionRecorded');
+/** 06:00 pre-exit (pre-salida) coordinated with the warehouse, the day before (seed 2.3.8). */
+export const preExitCoordinated = defineUpdate<ActionResult, [PreExitArgs]>('preExitCoordinated');
+/** Mobilization of the cargo to a temporary warehouse requested (seed 2.3.10). */
+export const mobilizationRequested = defineUpdate<ActionResult, [MobilizationArgs]>('mobilizationRequested');
+/** The planned milestones changed (new ETA, expected levante, …): the client report shows the new plan and the delay. */
+export const replan = defineUpdate<ActionResult, [ReplanArgs]>('replan');
 /** Export: cargo entry registered at the terminal or warehouse. */
 export const cargoEntryRegistered = defineUpdate<ActionResult, [ActionBase]>('cargoEntryRegistered');
 /** Export: seals (precintos) registered. */
@@ -99,10 +124,6 @@ export const shipped = defineUpdate<ActionResult, [ActionBase]>('shipped');
 export const regularized = defineUpdate<ActionResult, [RegularizedArgs]>('regularized');
 /** Key data read from the commercial documents (RUC, BL, weight, packages, invoice value, tariff lines). */
 export const documentKeyDataRecorded = defineUpdate<ActionResult, [DocumentKeyDataArgs]>('documentKeyDataRecorded');
-/** Export, red channel: the physical inspection (reconocimiento físico) was scheduled. */
-export const physicalInspectionScheduled = defineUpdate<ActionResult, [PhysicalInspectionScheduledArgs]>('physicalInspectionScheduled');
-/** Export, red channel: the physical inspection took place; its result recorded. */
-export const physicalInspectionRecorded = defineUpdate<ActionResult, [PhysicalInspectionRecordedArgs]>('physicalInspectionRecorded');
 /** Export: the vessel's cargo cut-off, when it was not known at opening or changed. */
 export const cargoCutoffSet = defineUpdate<ActionResult, [CargoCutoffArgs]>('cargoCutoffSet');
 /** Temporary admission / warehouse regime concluded: stops the expiry reminders. */

@@ -15,7 +15,14 @@ export interface SupervisorRoster {
 }
 import { renderEmailText } from './templates';
 
+/** The staff directory, to find the executive who numbered a DAM (an actor: a username or a display name). */
+export interface StaffLookup {
+  directory(since: string): Promise<{ staff: readonly { username: string; name: string; email: string; active: boolean }[] }>;
+}
+
 export interface EmailDeps {
+  /** Resolves the `numbering_executive` audience; without it only the dispatch's executive is addressed. */
+  staff?: StaffLookup;
   mailer: Mailer;
   sentLog: SentMailLog;
   roster: SupervisorRoster;
@@ -57,6 +64,14 @@ export function createEmailActivities(deps: EmailDeps) {
     const byAudience: Record<Audience, () => Promise<void>> = {
       client: async () => add(req.dispatch.client.contacts),
       executive: async () => add(routed.executive.length > 0 ? routed.executive : [req.dispatch.executive]),
+      // Seed 2.1.13: the client's assigned executive is whoever numbered the DAM; unknown to the directory → nobody extra.
+      numbering_executive: async () => {
+        const who = req.dispatch.damNumberedBy?.trim().toLowerCase();
+        if (!who || !deps.staff) return;
+        const { staff } = await deps.staff.directory(new Date().toISOString());
+        const found = staff.find((m) => m.active && (m.username.toLowerCase() === who || m.name.toLowerCase() === who));
+        if (found) add([{ name: found.name, email: found.email }]);
+      },
       supervisors: async () => {
         if (routed.bosses.length > 0) return add(routed.bosses);
         const roster = await deps.roster.activeSupervisors();

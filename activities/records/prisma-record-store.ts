@@ -3,6 +3,7 @@
  * (createMany skipDuplicates = INSERT … ON CONFLICT DO NOTHING, and native upserts), never on read-then-write,
  * so concurrent retries of one activity still leave one row.
  */
+import type { PlanRow } from '../../domain/imports/plan';
 import { Prisma, type PrismaClient } from '../../prisma/client';
 import type {
   AppointmentEntry,
@@ -172,9 +173,11 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
 }
 
 function dispatchData(record: DispatchRecord) {
-  const { dispatchId, clientName: _clientName, eta, nextDeadlineAt, openedAt, closedAt, ...rest } = record;
+  const { dispatchId, clientName: _clientName, eta, nextDeadlineAt, openedAt, closedAt, plan, ...rest } = record;
   return {
     ...rest,
+    // Absent (dispatches without a plan) leaves the column as it is; null clears it.
+    ...(plan === undefined ? {} : { plan: plan === null ? Prisma.DbNull : json(plan) }),
     id: dispatchId,
     eta: date(eta),
     nextDeadlineAt: optionalDate(nextDeadlineAt),
@@ -212,6 +215,7 @@ function toDispatchRecord(row: DispatchRow): StoredDispatchRecord {
     overdue: row.overdue,
     openedAt: iso(row.openedAt),
     closedAt: row.closedAt && iso(row.closedAt),
+    ...(row.plan ? { plan: row.plan as unknown as PlanRow[] } : {}),
     updatedAt: iso(row.updatedAt),
   };
 }

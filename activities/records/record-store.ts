@@ -5,6 +5,7 @@
  * Every write that a retried activity may repeat carries an idempotency key: writing it twice leaves one row.
  */
 import type { Channel, Contact, Direction, Modality, Regime, Terminal } from '../../domain/dispatch';
+import type { PlanRow } from '../../domain/imports/plan';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -41,6 +42,8 @@ export interface DispatchRecord {
   overdue: boolean;
   openedAt: string;
   closedAt: string | null;
+  /** Planned vs actual milestones (import-steps-2026-12); absent for dispatches without a plan. */
+  plan?: PlanRow[] | null;
 }
 
 export interface StoredDispatchRecord extends DispatchRecord {

@@ -65,6 +65,7 @@ export function createPrismaReportQueries(prisma: PrismaClient): ReportQueries {
           bl: r.bl,
           note: str(p, 'note'),
           statusAt: glosa ? glosa.at.toISOString() : null,
+          ...(Array.isArray(r.plan) ? { plan: r.plan as unknown as NonNullable<ClientReportLine['plan']> } : {}),
         };
       });
     },

@@ -13,6 +13,10 @@ import { containerNumber } from './dispatch.schemas';
 
 const base = { occurredAt: instant.optional() };
 const plain = z.strictObject(base);
+/** One container of the dispatch (import-steps-2026-12); absent = every container pending that step. */
+const oneContainer = { containerNumber: containerNumber.optional() };
+/** A gate slot: its start time (10:00) or the terminal's slot id; refused inside Callao's truck restrictions. */
+const slot = line(60).optional();
 
 export interface ActionSpec {
   /** Kebab-case path segment after /actions/. */
@@ -55,14 +59,35 @@ export const ACTIONS: readonly ActionSpec[] = [
   spec('proforma', m.requestProforma, 'Solicitar la proforma al terminal'),
   spec('liquidation', m.requestLiquidation, 'Solicitar la liquidación al terminal'),
   spec('appointment', m.bookAppointment, 'Reservar la cita de retiro en APMTC',
-    z.strictObject({ ...base, date: day, slot: line(60).optional() })),
+    z.strictObject({ ...base, ...oneContainer, date: day, slot })),
   spec('bl-assignment', m.assignBlToCarrier, 'Asignar el BL al transportista en DPWC',
     z.strictObject({ ...base, carrierRuc: ruc, carrierName: line(200) })),
-  spec('pickup', m.pickupCoordinated, 'Registrar el recojo coordinado con el almacén'),
-  spec('delivered', m.delivered, 'Registrar la entrega de la carga al cliente'),
-  spec('container-return', m.bookContainerReturn, 'Reservar la devolución del contenedor vacío',
-    z.strictObject({ ...base, date: day, depot: line(120) })),
-  spec('container-returned', m.containerReturned, 'Registrar la devolución del contenedor vacío'),
+  spec('pickup', m.pickupCoordinated, 'Registrar el recojo de la carga (por contenedor)', z.strictObject({ ...base, ...oneContainer })),
+  spec('delivered', m.delivered, 'Registrar la entrega de la carga al cliente, por contenedor, con su cargo de entrega',
+    z.strictObject({ ...base, ...oneContainer, receipt: z.strictObject({ receivedBy: line(200), receivedAt: instant.optional(), documentRef: line(60) }).optional() })),
+  spec('container-return', m.bookContainerReturn, 'Reservar la devolución del contenedor vacío (por contenedor)',
+    z.strictObject({ ...base, ...oneContainer, date: day, depot: line(120), slot })),
+  spec('container-returned', m.containerReturned, 'Registrar la devolución del contenedor vacío (por contenedor)', z.strictObject({ ...base, ...oneContainer })),
+  spec('senasa-inspection', m.senasaInspectionScheduled, 'Programar la inspección de SENASA (fecha, lugar, inspector)',
+    z.strictObject({ ...base, scheduledFor: instant, place: line(200), inspector: line(120) })),
+  spec('physical-inspection-scheduled', m.physicalInspectionScheduled, 'Canal rojo: programar el reconocimiento físico (importación o exportación)',
+    z.strictObject({ ...base, scheduledFor: instant, place: line(200) })),
+  spec('physical-inspection-recorded', m.physicalInspectionRecorded, 'Canal rojo: registrar el reconocimiento físico realizado (en una exportación el resultado es obligatorio)',
+    z.strictObject({ ...base, result: text(3, 2000).optional(), notes: text(3, 1000).optional() })),
+  spec('pre-exit', m.preExitCoordinated, 'Registrar la pre-salida de las 06:00 coordinada con el almacén (el día anterior)',
+    z.strictObject({ ...base, ...oneContainer, warehouse: line(200), pickupDate: day })),
+  spec('mobilization', m.mobilizationRequested, 'Registrar la solicitud de movilización al depósito temporal',
+    z.strictObject({ ...base, ...oneContainer, warehouse: line(200), reference: line(60).optional() })),
+  spec('replan', m.replan, 'Reprogramar los hitos planificados (ETA, levante, retiro, entrega, devolución)',
+    z.strictObject({
+      ...base,
+      eta: instant.optional(),
+      expectedLevanteAt: instant.optional(),
+      plannedPickupAt: instant.optional(),
+      plannedDeliveryAt: instant.optional(),
+      plannedContainerReturnAt: instant.optional(),
+      reason: text(3, 500),
+    })),
   spec('cargo-entry', m.cargoEntryRegistered, 'Exportación: registrar el ingreso de la carga al terminal o almacén'),
   spec('seals', m.sealsRegistered, 'Exportación: registrar los precintos, uno por contenedor, con la referencia de su registro en SINTAD',
     z.strictObject({
@@ -70,10 +95,6 @@ export const ACTIONS: readonly ActionSpec[] = [
       seals: z.array(z.strictObject({ containerNumber, sealNumber: line(40) })).min(1).max(200).optional(),
       sintadReference: line(60).optional(),
     })),
-  spec('physical-inspection-scheduled', m.physicalInspectionScheduled, 'Exportación, canal rojo: programar el reconocimiento físico',
-    z.strictObject({ ...base, scheduledFor: instant, place: line(200) })),
-  spec('physical-inspection-recorded', m.physicalInspectionRecorded, 'Exportación, canal rojo: registrar el reconocimiento físico realizado',
-    z.strictObject({ ...base, result: text(3, 2000) })),
   spec('cargo-cutoff', m.cargoCutoffSet, 'Exportación: registrar el corte de carga (cut-off) de la nave',
     z.strictObject({ ...base, cutoffAt: instant })),
   spec('shipped', m.shipped, 'Exportación: registrar el embarque'),

@@ -23,6 +23,11 @@ export const deadlineOverrides = z.strictObject({
   exportShipmentGreenMs: ms.optional(),
   exportShipmentOrangeMs: ms.optional(),
   exportShipmentRedMs: ms.optional(),
+  // Import clocks (import-steps-2026-12, docs/imports.md): levante follow-up per channel and SENASA inspection.
+  levanteFollowUpMs: z.strictObject({ verde: ms.optional(), naranja: ms.optional(), rojo: ms.optional() }).optional(),
+  levanteReminderBeforeMs: ms.optional(),
+  senasaReminderBeforeMs: ms.optional(),
+  senasaReportMs: ms.optional(),
 });
 
 /** When the client's status report goes out (America/Lima). */

@@ -28,6 +28,16 @@ export const createDispatchBody = z.strictObject({
   }),
   /** Export: the vessel's cargo cut-off, if already known (dispatches opened with feature export-dam-2026-12). */
   cargoCutoffAt: instant.optional(),
+  /** Planned milestones of an import (docs/imports.md); what is not given is derived from the ETA. */
+  plan: z
+    .strictObject({
+      eta: instant.optional(),
+      expectedLevanteAt: instant.optional(),
+      plannedPickupAt: instant.optional(),
+      plannedDeliveryAt: instant.optional(),
+      plannedContainerReturnAt: instant.optional(),
+    })
+    .optional(),
 });
 export type CreateDispatchBody = z.infer<typeof createDispatchBody>;
 

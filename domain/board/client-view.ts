@@ -24,6 +24,8 @@ export interface ClientDispatchView {
   pendingDocuments: { kind: DocumentKind; label: string }[];
   documentsReceived: Partial<Record<DocumentKind, string>>;
   timeline: TimelineStep[];
+  /** Planned vs actual milestones with the delay (import-steps-2026-12). */
+  plan: DispatchView['plan'];
   openedAt: string;
   updatedAt: string;
 }
@@ -47,13 +49,14 @@ export function toClientView(v: DispatchView, now: string): ClientDispatchView {
     documentsReceived: v.documentsReceived,
     // Internal clocks (review, draft) are the broker's targets, not promises to the client: only dates.
     timeline: dispatchTimeline(v, now).map(({ key, label, planned, actual, state }) => ({ key, label, planned, actual, state })),
+    plan: v.plan,
     openedAt: v.openedAt,
     updatedAt: v.updatedAt,
   };
 }
 
 /** Fields of the read-model record a client may see (when the workflow is gone). */
-export const CLIENT_RECORD_FIELDS = ['dispatchId', 'clientRuc', 'clientName', 'direction', 'regime', 'modality', 'terminal', 'status', 'channel', 'damNumber', 'vessel', 'eta', 'bl', 'goods', 'openedAt', 'closedAt', 'updatedAt'] as const;
+export const CLIENT_RECORD_FIELDS = ['dispatchId', 'clientRuc', 'clientName', 'direction', 'regime', 'modality', 'terminal', 'status', 'channel', 'damNumber', 'vessel', 'eta', 'bl', 'goods', 'openedAt', 'closedAt', 'updatedAt', 'plan'] as const;
 
 /** The read-model record reduced to what a client may see. */
 export function clientRecord<T extends Record<string, unknown>>(record: T): Partial<T> {

@@ -25,6 +25,7 @@ const latest = (isos: (string | undefined)[]) => isos.filter((x): x is string =>
 /** The milestones of the dispatch in order, with planned and actual dates (ISO). */
 export function dispatchTimeline(v: TimelineInput, now: string, policy: DispatchPolicy = DEFAULT_POLICY): TimelineStep[] {
   const m = v.milestones;
+  const plan = m.plan; // import-steps-2026-12: the operator's plan, re-planned as facts arrive
   const due = (clock: string) => v.deadlines.find((d) => d.clock === clock)?.dueAt;
   const docsAt = Object.keys(v.documentsReceived).length ? latest(Object.values(v.documentsReceived)) : undefined;
   const reviewPlanned = due('document_review') ?? plus(docsAt, policy.documentReviewMs);
@@ -42,7 +43,7 @@ export function dispatchTimeline(v: TimelineInput, now: string, policy: Dispatch
           { key: 'closed', label: 'Cierre', actual: m.closedAt },
         ]
       : [
-          { key: 'arrival', label: 'Llegada de la nave (ETA)', planned: v.eta, actual: m.dischargeEndedAt },
+          { key: 'arrival', label: 'Llegada de la nave (ETA)', planned: plan?.eta ?? v.eta, actual: m.dischargeEndedAt },
           { key: 'documents', label: 'Documentos recibidos', actual: docsAt },
           { key: 'review', label: 'Documentos revisados', planned: reviewPlanned, actual: m.documentsReviewedAt },
           { key: 'draft', label: 'Borrador de la DAM emitido', planned: draftPlanned, actual: m.draftEmittedAt },
@@ -50,10 +51,10 @@ export function dispatchTimeline(v: TimelineInput, now: string, policy: Dispatch
           { key: 'numbered', label: 'DAM numerada', planned: due('deferred_numbering'), actual: m.damNumberedAt },
           { key: 'channel', label: 'Canal de control', actual: m.channelAssignedAt },
           ...(v.restrictedGoods ? [{ key: 'senasa', label: 'Inspección de SENASA', actual: m.senasaReportAt }] : []),
-          { key: 'levante', label: 'Levante', actual: m.levanteAt },
+          { key: 'levante', label: 'Levante', planned: plan?.expectedLevanteAt, actual: m.levanteAt },
           { key: 'withdrawal', label: v.terminal === 'APMTC' ? 'Cita de retiro (APMTC)' : 'BL asignado al transportista (DPWC)', actual: v.terminal === 'APMTC' ? m.withdrawal.appointmentAt : m.withdrawal.blAssignedAt },
-          { key: 'delivered', label: 'Carga entregada', actual: m.deliveredAt },
-          { key: 'container_returned', label: 'Contenedor devuelto', actual: m.containerReturnedAt },
+          { key: 'delivered', label: 'Carga entregada', planned: plan?.plannedDeliveryAt, actual: m.deliveredAt },
+          { key: 'container_returned', label: 'Contenedor devuelto', planned: plan?.plannedContainerReturnAt, actual: m.containerReturnedAt },
           ...(m.modality === 'anticipado' ? [{ key: 'regularized', label: 'Regularización (SADA)', planned: regularizationPlanned, actual: m.regularizedAt }] : []),
           { key: 'closed', label: 'Cierre', actual: m.closedAt },
         ];

@@ -34,7 +34,8 @@ export function exportDamPayloadProblem(s: DispatchState, e: DispatchEvent, acti
     case 'physicalInspectionScheduled':
       return instantProblem(e.scheduledFor, 'la fecha del reconocimiento') ?? (e.place?.trim() ? undefined : `No se puede ${action}: indique el lugar del reconocimiento.`);
     case 'physicalInspectionRecorded':
-      return e.result?.trim() ? undefined : `No se puede ${action}: indique el resultado del reconocimiento físico.`;
+      // An export's result is part of its file; an import (import-steps-2026-12) may add notes instead.
+      return s.direction !== 'export' || e.result?.trim() ? undefined : `No se puede ${action}: indique el resultado del reconocimiento físico.`;
     case 'cargoCutoffSet':
       return instantProblem(e.cutoffAt, 'el corte de carga');
     default:
@@ -61,7 +62,7 @@ export function recordExportDamEvent(s: DispatchState, next: DispatchState, e: D
     case 'physicalInspectionScheduled':
       return { ...next, exportDam: { ...rec!, physicalInspection: { scheduledFor: e.scheduledFor, place: e.place.trim(), scheduledAt: e.at } } };
     case 'physicalInspectionRecorded':
-      return { ...next, exportDam: { ...rec!, physicalInspection: { ...rec!.physicalInspection!, recordedAt: e.at, result: e.result.trim() } } };
+      return { ...next, exportDam: { ...rec!, physicalInspection: { ...rec!.physicalInspection!, recordedAt: e.at, result: (e.result ?? '').trim() } } };
     case 'cargoCutoffSet': return { ...next, exportDam: { ...rec!, cargoCutoffAt: new Date(parseInstant(e.cutoffAt)).toISOString() } };
     default: return next;
   }

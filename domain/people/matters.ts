@@ -37,6 +37,9 @@ export const CLOCK_MATTER: Record<ClockName, Matter> = {
   // Cargo entry, seals and shipment of an export are followed at the terminal: Seguimiento.
   cargo_cutoff: 'tracking',
   export_shipment: 'tracking',
+  // Seed 2.3.6 and 2.3.3: following the levante and coordinating SENASA's inspection are Seguimiento's.
+  levante_follow_up: 'tracking',
+  senasa_inspection: 'tracking',
 };
 
 /** Complaint categories of the API (POST …/actions/complaint); all are relationship or cost contingencies (seed 2.1.20). */

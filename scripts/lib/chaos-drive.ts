@@ -79,7 +79,8 @@ export function stepsOf(d: ChaosDispatch): Step[] {
       ? action('appointment', () => ({ date: GATE_DAY }), true)
       : action('bl-assignment', () => ({ carrierRuc: '20512345678', carrierName: 'Transportes Callao S.A.C.' }), true),
     action('pickup'),
-    action('delivered'),
+    // Since import-steps-2026-12 each delivery leaves its delivery receipt (cargo de entrega).
+    action('delivered', () => ({ receipt: { receivedBy: 'Almacén del cliente', documentRef: 'GR-001-0001' } })),
     action('container-return', () => ({ date: GATE_DAY, depot: 'Depósito Vacíos Callao' }), true),
     action('container-returned'),
     action('close'),

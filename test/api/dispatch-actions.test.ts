@@ -43,40 +43,58 @@ async function drive(id: string, steps: [string, object?][]): Promise<ActionResu
   return view;
 }
 
-const throughLevante = (regime: string, docs = IMPORT_DOCUMENTS): [string, object?][] => [
+const throughLevante = (regime: string, docs = IMPORT_DOCUMENTS, serial = '000123'): [string, object?][] => [
   ['documents-received', { documents: docs }],
   ['documents-reviewed'],
   ['draft-emitted'],
   ['draft-approved'],
-  ['dam-numbered', { damNumber: `118-2026-${regime}-000123` }],
+  ['dam-numbered', { damNumber: `118-2026-${regime}-${serial}` }],
   ['channel-assigned', { channel: 'rojo' }],
 ];
 
 test('an anticipated import with restricted goods at APMTC, from documents to closure', async () => {
   const id = await open({ regime: '20', modality: 'anticipado', restrictedGoods: true });
-  await drive(id, [...throughLevante('20', [...IMPORT_DOCUMENTS, 'senasa_permit']), ['senasa-report'], ['levante'], ['regime-concluded']]);
+  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  await drive(id, [
+    ...throughLevante('20', [...IMPORT_DOCUMENTS, 'senasa_permit']),
+    ['senasa-inspection', { scheduledFor: hourAgo, place: 'Terminal APMTC, zona SENASA', inspector: 'Ing. Carla Ríos' }],
+    ['senasa-report'],
+    ['physical-inspection-scheduled', { scheduledFor: hourAgo, place: 'Zona de aforo APMTC' }],
+    ['physical-inspection-recorded', { notes: 'Reconocimiento conforme' }],
+    ['levante'],
+    ['regime-concluded'],
+  ]);
   const view = await drive(id, [
     ['discharge-ended'],
+    ['replan', { plannedPickupAt: '2026-12-04T11:00:00Z', reason: 'El almacén atiende recién el jueves' }],
+    ['mobilization', { warehouse: 'Depósito temporal Neptunia', reference: 'MOV-2026-88' }],
     ['proforma'],
     ['liquidation'],
-    ['appointment', { date: '2026-12-03' }],
+    ['appointment', { date: '2026-12-03', slot: '10:00' }],
+    ['pre-exit', { warehouse: 'Depósito temporal Neptunia', pickupDate: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10) }],
     ['pickup'],
-    ['delivered'],
+    ['delivered', { receipt: { receivedBy: 'Juan Pérez (almacén del cliente)', receivedAt: new Date().toISOString(), documentRef: 'GR-001-4567' } }],
+    // SADA regularization does not wait for the empty container.
+    ['regularized'],
     ['container-return', { date: '2026-12-05', depot: 'Depósito Callao Norte' }],
     ['container-returned'],
-    ['regularized'],
     ['close'],
   ]);
   expect(view).toMatchObject({ dispatchId: id, status: 'closed', channel: 'rojo', damNumber: '118-2026-20-000123' });
+  const container = Object.values(view.milestones.containers ?? {})[0];
+  expect(container).toMatchObject({ delivery: { documentRef: 'GR-001-4567' }, mobilization: { warehouse: 'Depósito temporal Neptunia' } });
+  expect(container?.appointment?.slot).toBe('2026-12-03T10:00:00-05:00');
+  expect(view.milestones.plan).toMatchObject({ plannedPickupAt: '2026-12-04T11:00:00.000Z', revisions: 1 });
   const history = await api.stack.prisma.statusHistory.findMany({ where: { dispatchId: id }, orderBy: { at: 'asc' } });
   expect(new Set(history.map((h) => h.actor))).toEqual(new Set(['operador.noche']));
   const audit = await api.stack.prisma.auditEvent.count({ where: { target: id, actor: 'operador.noche' } });
-  expect(audit).toBe(20);
+  expect(audit).toBe(26);
 });
 
 test('a DPWC import assigns the BL to the carrier', async () => {
   const id = await open({ terminal: 'DPWC' });
-  const view = await drive(id, [...throughLevante('10'), ['levante'], ['bl-assignment', { carrierRuc: '20601234567', carrierName: 'Transportes Rímac S.A.C.' }]]);
+  const inspected: [string, object?][] = [['physical-inspection-scheduled', { scheduledFor: new Date(Date.now() - 3_600_000).toISOString(), place: 'Zona de aforo DPWC' }], ['physical-inspection-recorded']];
+  const view = await drive(id, [...throughLevante('10'), ...inspected, ['levante'], ['bl-assignment', { carrierRuc: '20601234567', carrierName: 'Transportes Rímac S.A.C.' }]]);
   expect(view.status).toBe('withdrawal_in_progress');
   expect(view.terminalBookings).toEqual([expect.objectContaining({ step: 'bl_assignment' })]);
 });
@@ -187,6 +205,24 @@ test('every action route has been exercised successfully above', () => {
   expect([...done].sort()).toEqual(ACTIONS.map((a) => a.name).sort());
 });
 
+test('import steps: a 08:00 slot is refused 409 in Spanish with the next allowed one; a bad receipt is 400 naming the field', async () => {
+  const id = await open({ terminal: 'APMTC' });
+  await drive(id, [...throughLevante('10', IMPORT_DOCUMENTS, '000124'), ['physical-inspection-scheduled', { scheduledFor: new Date(Date.now() - 3_600_000).toISOString(), place: 'Zona de aforo' }], ['physical-inspection-recorded'], ['levante']]);
+  const refused = await act(id, 'appointment', { date: '2026-12-15', slot: '08:00' }).expect(409);
+  expect(refused.body.error).toEqual({
+    code: 'invalid_transition',
+    message: 'No se puede reservar la cita de retiro en el turno de las 08:00: cae en la restricción de tránsito de carga pesada de la mañana (06:00–10:00) del Callao. El siguiente turno permitido es el de las 10:00 del 2026-12-15.',
+  });
+  const badReceipt = await act(id, 'delivered', { receipt: { receivedBy: 'Juan Pérez', receivedAt: 'ayer' } }).expect(400);
+  expect(badReceipt.body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.receipt.receivedAt', 'body.receipt.documentRef']));
+  const badContainer = await act(id, 'pickup', { containerNumber: 'XX1' }).expect(400);
+  expect(badContainer.body.error.issues[0].path).toBe('body.containerNumber');
+  const badPlan = await request(api.app).post('/dispatches').set('Authorization', api.auth('operator')).send(dispatchBody({ plan: { expectedLevanteAt: 'pronto' } })).expect(400);
+  expect(badPlan.body.error.issues[0].path).toBe('body.plan.expectedLevanteAt');
+  const unknownContainer = await act(id, 'appointment', { date: '2026-12-15', containerNumber: 'TGHU1234567' }).expect(409);
+  expect(unknownContainer.body.error.message).toMatch(/^No se puede reservar la cita de retiro: el contenedor TGHU1234567 no pertenece a este despacho/);
+});
+
 describe('refusals', () => {
   let id: string;
   beforeAll(async () => {
@@ -246,6 +282,10 @@ function validBody(action: string): object {
     appointment: { date: '2026-12-03' },
     'bl-assignment': { carrierRuc: '20601234567', carrierName: 'Transportes Rímac' },
     'container-return': { date: '2026-12-05', depot: 'Depósito' },
+    'senasa-inspection': { scheduledFor: '2026-12-03T09:00:00-05:00', place: 'Terminal', inspector: 'Inspector' },
+    'pre-exit': { warehouse: 'Almacén', pickupDate: '2026-12-31' },
+    mobilization: { warehouse: 'Depósito temporal' },
+    replan: { eta: '2026-12-03T09:00:00-05:00', reason: 'Nave retrasada' },
     cancel: { reason: 'Motivo de prueba' },
     'status-glosa': { note: 'Nota de estado' },
     'extraordinary-service': { description: 'Servicio', reason: 'out_of_scope' },

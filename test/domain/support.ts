@@ -85,6 +85,12 @@ export const SAMPLE_EVENTS: DispatchEvent[] = [
   { type: 'physicalInspectionScheduled', scheduledFor: hoursLater(120), place: 'Zona de aforo', at: hoursLater(100) },
   { type: 'physicalInspectionRecorded', result: 'Conforme', at: hoursLater(100) },
   { type: 'cargoCutoffSet', cutoffAt: hoursLater(150), at: hoursLater(100) },
+  // Events of lifecycle feature import-steps-2026-12: refused everywhere for dispatches opened without it.
+  { type: 'senasaInspectionScheduled', scheduledFor: hoursLater(120), place: 'Terminal APMTC', inspector: 'Ing. Carla Ríos', at: hoursLater(100) },
+  { type: 'preExitCoordinated', warehouse: 'Almacén Callao', pickupDate: '2026-12-31', at: hoursLater(100) },
+  { type: 'mobilizationRequested', warehouse: 'DT Neptunia', at: hoursLater(100) },
+  { type: 'replanned', change: { expectedLevanteAt: hoursLater(150) }, reason: 'Nave retrasada', at: hoursLater(100) },
+  { type: 'containerReturnBooked', containerNumber: 'MSCU1234565', reference: 'APMTC-RET-1', depot: 'Depósito Vacíos', at: hoursLater(100) },
 ];
 
 /** A reason an operator can read: Spanish, starts with the refusal, no code identifiers leaking through. */

@@ -21,8 +21,27 @@ export async function toLevante(h: Handle, channel: 'verde' | 'naranja' | 'rojo'
   await h.executeUpdate(m.draftApproved, { args: [{ actor }] });
   await h.executeUpdate(m.damNumbered, { args: [{ actor, damNumber: `118-2026-${view.regime}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` }] });
   const assigned = await h.executeUpdate(m.channelAssigned, { args: [{ actor, channel }] });
-  if (assigned.restrictedGoods) await h.executeUpdate(m.senasaReportReceived, { args: [{ actor }] });
+  await inspections(h, assigned);
   return h.executeUpdate(m.levanteGranted, { args: [{ actor }] });
+}
+
+/** Whether the dispatch was opened with lifecycle feature import-steps-2026-12 (docs/imports.md). */
+export const hasImportSteps = (view: DispatchView) => view.milestones.features?.includes('import-steps-2026-12') ?? false;
+
+/**
+ * What the levante waits for after the channel: SENASA's report for restricted goods (scheduled first since
+ * import-steps-2026-12) and, on a red channel of such a dispatch, the physical inspection.
+ */
+export async function inspections(h: Handle, assigned: DispatchView): Promise<void> {
+  const steps = hasImportSteps(assigned);
+  if (assigned.restrictedGoods) {
+    if (steps) await h.executeUpdate(m.senasaInspectionScheduled, { args: [{ actor, scheduledFor: new Date(Date.now() - 3_600_000).toISOString(), place: 'Terminal, zona SENASA', inspector: 'Ing. Carla Ríos' }] });
+    await h.executeUpdate(m.senasaReportReceived, { args: [{ actor }] });
+  }
+  if (steps && assigned.channel === 'rojo') {
+    await h.executeUpdate(m.physicalInspectionScheduled, { args: [{ actor, scheduledFor: new Date(Date.now() - 3_600_000).toISOString(), place: 'Zona de aforo' }] });
+    await h.executeUpdate(m.physicalInspectionRecorded, { args: [{ actor, notes: 'Conforme' }] });
+  }
 }
 
 /** Import withdrawal at the terminal, delivery and the empty container's return. */
@@ -33,7 +52,8 @@ export async function withdrawAndReturn(h: Handle, date = '2026-12-15'): Promise
   if (view.terminal === 'APMTC') await h.executeUpdate(m.bookAppointment, { args: [{ actor, date }] });
   else await h.executeUpdate(m.assignBlToCarrier, { args: [{ actor, carrierRuc: '20512345678', carrierName: 'Transportes Callao S.A.C.' }] });
   await h.executeUpdate(m.pickupCoordinated, { args: [{ actor }] });
-  await h.executeUpdate(m.delivered, { args: [{ actor }] });
+  // Since import-steps-2026-12 each delivery leaves its delivery receipt (cargo de entrega).
+  await h.executeUpdate(m.delivered, { args: [{ actor, ...(hasImportSteps(view) ? { receipt: { receivedBy: 'Almacén del cliente', documentRef: 'GR-001-0001' } } : {}) }] });
   await h.executeUpdate(m.bookContainerReturn, { args: [{ actor, date, depot: 'Depósito Vacíos Callao' }] });
   return h.executeUpdate(m.containerReturned, { args: [{ actor }] });
 }

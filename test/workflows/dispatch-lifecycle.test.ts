@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import * as m from '../../workflows/dispatch.messages';
 import { startTestStack, type TestStack } from '../support/stack';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
-import { claveSol, receiveAllDocuments, toLevante, toShipped, withdrawAndReturn } from '../support/drive';
+import { claveSol, inspections, receiveAllDocuments, toLevante, toShipped, withdrawAndReturn } from '../support/drive';
 import { bookingsFor } from '../support/simulator-admin';
 import { waitForPendingActivity } from '../support/wait-for';
 
@@ -63,7 +63,8 @@ test('red channel with restricted goods at DPWC: no levante and no withdrawal be
   expect(withdrawal).toMatch(/^No se puede/);
   expect(await bookingsFor(stack.simulatorUrl, d.bl)).toHaveLength(0);
 
-  await handle.executeUpdate(m.senasaReportReceived, { args: [{ actor: 'esc' }] });
+  // SENASA's inspection scheduled, its report, and (red channel) the physical inspection: then the levante.
+  await inspections(handle, await handle.query(m.getDispatch));
   await handle.executeUpdate(m.levanteGranted, { args: [{ actor: 'esc' }] });
   const done = await withdrawAndReturn(handle);
   expect(done.status).toBe('container_returned');

@@ -26,7 +26,9 @@ async function readyForAppointment() {
 
 test('APMTC rejects the appointment (no slot): incident, email to the executive, Spanish reason; the next try books once', async () => {
   const { d, handle } = await readyForAppointment();
-  await simulatorAdmin(stack.simulatorUrl, '/_admin/rejections', { count: 1, code: 'NO_SLOT', terminal: 'APMTC', kind: 'appointment' });
+  // Without a chosen slot each allowed slot of the day is tried in turn (import-steps-2026-12): the day is full
+  // when the four slots outside Callao's truck restrictions (10:00, 12:00, 14:00, 16:00) all answer NO_SLOT.
+  await simulatorAdmin(stack.simulatorUrl, '/_admin/rejections', { count: 4, code: 'NO_SLOT', terminal: 'APMTC', kind: 'appointment' });
 
   const err = await handle.executeUpdate(m.bookAppointment, { args: [{ actor: 'op', date: '2026-12-16' }] }).catch((e) => e);
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);

@@ -70,7 +70,7 @@ test('SIGKILL mid-booking, then a new worker: one booking, the dispatch goes on,
   const view = await booking; // retried by the new worker after the start-to-close timeout, same idempotency key
   expect(view.milestones.withdrawal.appointmentAt).toBeDefined();
   await handle.executeUpdate(m.pickupCoordinated, { args: [{ actor: 'op' }] });
-  const delivered = await handle.executeUpdate(m.delivered, { args: [{ actor: 'op' }] });
+  const delivered = await handle.executeUpdate(m.delivered, { args: [{ actor: 'op', receipt: { receivedBy: 'Almacén del cliente', documentRef: 'GR-001-0002' } }] });
   expect(delivered.status).toBe('delivered');
 
   expect(await bookingsFor(stack.simulatorUrl, d.bl, 'appointment')).toHaveLength(1);

@@ -25,6 +25,10 @@ function onEvent<A extends m.ActionBase>(
   );
 }
 
+const container = (a: m.ContainerArgs) => (typeof a.containerNumber === 'string' ? { containerNumber: a.containerNumber } : {});
+const PLAN_KEYS = ['eta', 'expectedLevanteAt', 'plannedPickupAt', 'plannedDeliveryAt', 'plannedContainerReturnAt'] as const;
+const planChange = (a: m.ReplanArgs) => Object.fromEntries(PLAN_KEYS.filter((k) => a[k] !== undefined).map((k) => [k, a[k]]));
+
 /** Registers every update, the query and the calendar signal of the dispatch workflow. */
 export function registerHandlers(rt: DispatchRuntime): void {
   setHandler(m.getDispatch, () => rt.view());
@@ -34,14 +38,19 @@ export function registerHandlers(rt: DispatchRuntime): void {
   });
   onEvent(rt, m.draftEmitted, (a, at) => ({ type: 'draftEmitted', at, ...(a.dam ? { dam: a.dam } : {}) }));
   onEvent(rt, m.draftApproved, (_, at) => ({ type: 'draftApproved', at }));
-  onEvent(rt, m.damNumbered, (a, at) => ({ type: 'damNumbered', damNumber: a.damNumber, at }));
+  onEvent(rt, m.damNumbered, (a, at) => ({ type: 'damNumbered', damNumber: a.damNumber, at, by: a.actor }));
   onEvent(rt, m.channelAssigned, (a, at) => ({ type: 'channelAssigned', channel: a.channel, at }));
   onEvent(rt, m.senasaReportReceived, (_, at) => ({ type: 'senasaReportReceived', at }));
   onEvent(rt, m.levanteGranted, (_, at) => ({ type: 'levanteGranted', at }));
   onEvent(rt, m.dischargeEnded, (_, at) => ({ type: 'dischargeEnded', at }));
-  onEvent(rt, m.pickupCoordinated, (_, at) => ({ type: 'withdrawalStep', step: 'pickup', at }));
-  onEvent(rt, m.delivered, (_, at) => ({ type: 'delivered', at }));
-  onEvent(rt, m.containerReturned, (_, at) => ({ type: 'containerReturned', at }));
+  // containerNumber and receipt are read only by the rules of import-steps-2026-12 (older dispatches ignore them).
+  onEvent(rt, m.pickupCoordinated, (a, at) => ({ type: 'withdrawalStep', step: 'pickup', at, ...container(a) }));
+  onEvent(rt, m.delivered, (a, at) => ({ type: 'delivered', at, ...container(a), ...(a.receipt ? { receipt: a.receipt } : {}) }));
+  onEvent(rt, m.containerReturned, (a, at) => ({ type: 'containerReturned', at, ...container(a) }));
+  onEvent(rt, m.senasaInspectionScheduled, (a, at) => ({ type: 'senasaInspectionScheduled', at, scheduledFor: a.scheduledFor, place: a.place, inspector: a.inspector }));
+  onEvent(rt, m.preExitCoordinated, (a, at) => ({ type: 'preExitCoordinated', at, warehouse: a.warehouse, pickupDate: a.pickupDate, ...container(a) }));
+  onEvent(rt, m.mobilizationRequested, (a, at) => ({ type: 'mobilizationRequested', at, warehouse: a.warehouse, ...(a.reference ? { reference: a.reference } : {}), ...container(a) }));
+  onEvent(rt, m.replan, (a, at) => ({ type: 'replanned', at, reason: a.reason, change: planChange(a) }));
   onEvent(rt, m.cargoEntryRegistered, (_, at) => ({ type: 'cargoEntryRegistered', at }));
   onEvent(rt, m.sealsRegistered, (a, at) => ({ type: 'sealsRegistered', at, ...(a.seals ? { seals: a.seals, sintadReference: a.sintadReference } : {}) }));
   onEvent(rt, m.shipped, (_, at) => ({ type: 'shipped', at }));
@@ -49,7 +58,7 @@ export function registerHandlers(rt: DispatchRuntime): void {
   // Lifecycle feature export-dam-2026-12 (the state machine refuses them on dispatches opened before it).
   onEvent(rt, m.documentKeyDataRecorded, (a, at) => ({ type: 'documentKeyDataRecorded', data: a.data, at }));
   onEvent(rt, m.physicalInspectionScheduled, (a, at) => ({ type: 'physicalInspectionScheduled', scheduledFor: a.scheduledFor, place: a.place, at }));
-  onEvent(rt, m.physicalInspectionRecorded, (a, at) => ({ type: 'physicalInspectionRecorded', result: a.result, at }));
+  onEvent(rt, m.physicalInspectionRecorded, (a, at) => ({ type: 'physicalInspectionRecorded', at, ...(a.result ? { result: a.result } : {}), ...(a.notes ? { notes: a.notes } : {}) }));
   onEvent(rt, m.cargoCutoffSet, (a, at) => ({ type: 'cargoCutoffSet', cutoffAt: a.cutoffAt, at }));
   onEvent(rt, m.closeDispatch, (_, at) => ({ type: 'closed', at }));
   registerReceipt(rt);

@@ -67,6 +67,7 @@ export class DispatchRuntime {
       book: this.book,
       deadlines: openDeadlines(ctx),
       flags: riskFlags(ctx, nowIso()),
+      now: nowIso(),
     });
   }
 
@@ -83,6 +84,7 @@ export class DispatchRuntime {
       status: STATUS_LABEL_ES[this.state.status],
       damNumber: this.state.damNumber,
       channel: this.state.channel,
+      ...(this.state.damNumberedBy ? { damNumberedBy: this.state.damNumberedBy } : {}),
     };
   }
 
@@ -304,6 +306,7 @@ export class DispatchRuntime {
       overdue: view.overdue,
       openedAt: view.openedAt,
       closedAt: this.state.closedAt ?? this.state.cancelledAt ?? null,
+      ...(view.plan.length > 0 ? { plan: view.plan } : {}),
     };
   }
 }

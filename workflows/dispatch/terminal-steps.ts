@@ -1,7 +1,9 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ErrorType } from '../../domain/errors';
-import type { WithdrawalStep } from '../../domain/lifecycle';
+import { hasFeature, LIFECYCLE_FEATURES, type WithdrawalStep } from '../../domain/lifecycle';
+import { chooseSlots } from '../../domain/imports/truck-access';
+import { targetContainers } from '../../domain/imports/containers';
 import * as m from '../dispatch.messages';
 import { TERMINAL_OPTIONS, terminals } from './activities';
 import { eventTime, setAction } from './action-args';
@@ -46,7 +48,12 @@ const STEPS: AnyStep[] = [
     label: 'la cita de retiro',
     call: (rt, a: m.AppointmentArgs, key, s) =>
       terminals.requestAppointment.executeWithOptions(opts(s), [
-        { ...base(rt, key), date: a.date, slotId: a.slot, containerNumbers: containers(rt).map((c) => c.containerNumber) },
+        {
+          ...base(rt, key),
+          date: a.date,
+          slotId: a.slot,
+          containerNumbers: a.containerNumber ? [a.containerNumber] : containers(rt).map((c) => c.containerNumber),
+        },
       ]),
   }),
   step({
@@ -67,9 +74,11 @@ const STEPS: AnyStep[] = [
           ? 'La devolución del contenedor ya tiene cita reservada.'
           : undefined,
     call: (rt, a: m.ContainerReturnArgs, key, s) => {
-      const container = containers(rt)[0];
-      if (!container) throw ApplicationFailure.nonRetryable('El despacho no tiene contenedores.', ErrorType.InvalidInput);
-      return terminals.requestContainerReturn.executeWithOptions(opts(s), [{ ...base(rt, key), containerNumber: container.containerNumber, date: a.date }]);
+      const containerNumber = a.containerNumber ?? containers(rt)[0]?.containerNumber;
+      if (!containerNumber) throw ApplicationFailure.nonRetryable('El despacho no tiene contenedores.', ErrorType.InvalidInput);
+      return terminals.requestContainerReturn.executeWithOptions(opts(s), [
+        { ...base(rt, key), containerNumber, date: a.date, ...(a.slot ? { slotId: a.slot } : {}) },
+      ]);
     },
   }),
 ];
@@ -99,6 +108,10 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
       if (inFlight.has(s.step)) {
         throw ApplicationFailure.nonRetryable(`Ya hay una solicitud de ${s.label} en curso. Espere su respuesta.`, ErrorType.InvalidTransition);
       }
+      if (perContainer(rt, s.step)) {
+        perContainerPlan(rt, s, args as m.AppointmentArgs & m.ContainerReturnArgs, at);
+        return;
+      }
       const problem = s.precondition?.(rt);
       if (problem) throw ApplicationFailure.nonRetryable(problem, ErrorType.InvalidTransition);
       if (s.step !== 'container_return') rt.assertAllowed({ type: 'withdrawalStep', step: s.step, at });
@@ -110,9 +123,12 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
         guard(args);
         inFlight.add(s.step);
         try {
+          if (perContainer(rt, s.step)) return await bookEachContainer(rt, s, args as m.AppointmentArgs & m.ContainerReturnArgs);
           const attempt = rt.book.terminalAttempts[s.step] ?? 0;
           const key = rt.key(`terminal/${s.step}/${attempt}`);
-          const result = await callTerminal(rt, s, args, key);
+          // Dispatches opened before import-steps-2026-12 book as before: every container at once, any slot.
+          const { containerNumber: _c, ...legacyArgs } = args as BookingArgs;
+          const result = await callTerminal(rt, s, s.step === 'container_return' ? { ...legacyArgs, slot: undefined } : legacyArgs, key);
           const at = eventTime(args);
           rt.book.terminalBookings.push({ step: s.step, reference: result.id, at });
           const kind = s.step === 'pickup' ? undefined : s.step;
@@ -131,14 +147,93 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
   }
 }
 
-async function callTerminal(rt: DispatchRuntime, s: AnyStep, args: m.ActionBase, key: string): Promise<{ id: string }> {
+/**
+ * Dispatches opened with import-steps-2026-12 book the APMTC withdrawal appointment and the empty-container
+ * return for each container (seed 2.3.4, 2.3.11), in a slot outside Callao's truck restrictions.
+ */
+function perContainer(rt: DispatchRuntime, step: Step): boolean {
+  return (step === 'appointment' || step === 'container_return') && hasFeature(rt.state, LIFECYCLE_FEATURES.importSteps);
+}
+
+type BookingArgs = m.AppointmentArgs & m.ContainerReturnArgs;
+
+/** The containers to book and the terminal slot id; throws the Spanish reason when refused. */
+function perContainerPlan(rt: DispatchRuntime, s: AnyStep, args: BookingArgs, at: string): { numbers: string[]; slotIds: string[] } {
+  const isReturn = s.step === 'container_return';
+  const targets = targetContainers(rt.state, isReturn ? 'returnAppointment' : 'appointment', args.containerNumber);
+  const refuse = (reason: string): never => {
+    throw ApplicationFailure.nonRetryable(reason, ErrorType.InvalidTransition);
+  };
+  if (typeof targets === 'string') refuse(`No se puede reservar ${s.label}: ${targets}.`);
+  const numbers = (targets as { containerNumber: string; deliveredAt?: string }[]).filter((c) => !isReturn || c.deliveredAt).map((c) => c.containerNumber);
+  if (numbers.length === 0) {
+    refuse(isReturn
+      ? `No se puede reservar ${s.label}: ningún contenedor entregado está pendiente de cita de devolución. Registre primero la entrega.`
+      : `No se puede reservar ${s.label}: todos los contenedores ya tienen cita de retiro.`);
+  }
+  for (const containerNumber of numbers) {
+    if (isReturn) rt.assertAllowed({ type: 'containerReturnBooked', at, containerNumber, reference: 'pendiente', depot: args.depot ?? '' });
+    else rt.assertAllowed({ type: 'withdrawalStep', step: 'appointment', at, containerNumber });
+  }
+  const slots = chooseSlots(rt.input.terminal, args.date, args.slot, s.label);
+  if ('refusal' in slots) refuse(slots.refusal);
+  return { numbers, slotIds: (slots as { slotIds: string[] }).slotIds };
+}
+
+const NO_SLOT = 'NO_SLOT';
+const rejectionCode = (err: unknown) => (rejectionOf(err)?.details?.[0] as { code?: string } | undefined)?.code;
+
+/**
+ * Books in the first of the slots with room: a full slot (NO_SLOT, which records nothing at the terminal) moves
+ * on to the next; any other failure, or the last slot full, is the step's failure (incident, email, refusal).
+ * Each slot has its own idempotency key, so a retry never books twice.
+ */
+async function bookFirstFree(rt: DispatchRuntime, s: AnyStep, args: BookingArgs, slotIds: string[], key: string, attemptKey: string): Promise<{ id: string }> {
+  for (const [i, slotId] of slotIds.entries()) {
+    const slotKey = slotIds.length > 1 ? `${key}/${slotId.slice(-4)}` : key;
+    const attempt = { ...args, slot: slotId } as BookingArgs;
+    if (i === slotIds.length - 1) return callTerminal(rt, s, attempt, slotKey, attemptKey);
+    try {
+      return await s.call(rt, attempt, slotKey, `${rt.input.terminal}: ${s.label} (${slotId.slice(-4, -2)}:${slotId.slice(-2)})`);
+    } catch (err) {
+      if (rejectionCode(err) === NO_SLOT) continue;
+      return callTerminal(rt, s, attempt, slotKey, attemptKey, err);
+    }
+  }
+  throw ApplicationFailure.nonRetryable(`No se puede reservar ${s.label}: no hay turnos permitidos ese día.`, ErrorType.InvalidTransition);
+}
+
+/** One booking per container, each with its own idempotency key; each recorded on its container as it succeeds. */
+async function bookEachContainer(rt: DispatchRuntime, s: AnyStep, args: BookingArgs): Promise<m.ActionResult> {
+  const at = eventTime(args);
+  const { numbers, slotIds } = perContainerPlan(rt, s, args, at);
+  for (const containerNumber of numbers) {
+    const attemptKey = `${s.step}/${containerNumber}`;
+    const key = rt.key(`terminal/${attemptKey}/${rt.book.terminalAttempts[attemptKey] ?? 0}`);
+    const result = await bookFirstFree(rt, s, { ...args, containerNumber }, slotIds, key, attemptKey);
+    const slot = slotOf(result);
+    rt.book.terminalBookings.push({ step: s.step, reference: result.id, at });
+    await rt.persist({ activity: 'recordAppointment', input: { idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind: s.step as 'appointment' | 'container_return', reference: result.id, slot, status: 'confirmed' } });
+    const note = `${s.step} ${containerNumber} ${result.id}`;
+    if (s.step === 'container_return') {
+      await rt.transition({ type: 'containerReturnBooked', at, containerNumber, reference: result.id, depot: args.depot, ...(slot ? { slot } : {}) }, args.actor, note);
+    } else {
+      await rt.transition({ type: 'withdrawalStep', step: 'appointment', at, containerNumber, reference: result.id, ...(slot ? { slot } : {}) }, args.actor, note);
+    }
+  }
+  return rt.view();
+}
+
+/** Calls the terminal (or takes the failure of a call already made) and turns a failure into an incident and a refusal. */
+async function callTerminal(rt: DispatchRuntime, s: AnyStep, args: m.ActionBase, key: string, attemptKey: string = s.step, failed?: unknown): Promise<{ id: string }> {
   const terminal = rt.input.terminal;
   try {
+    if (failed !== undefined) throw failed;
     return await s.call(rt, args, key, `${terminal}: ${s.label}`);
   } catch (err) {
     const failure = rejectionOf(err);
     const rejected = failure?.type === ErrorType.TerminalRejected;
-    if (rejected) rt.book.terminalAttempts[s.step] = (rt.book.terminalAttempts[s.step] ?? 0) + 1;
+    if (rejected) rt.book.terminalAttempts[attemptKey] = (rt.book.terminalAttempts[attemptKey] ?? 0) + 1;
     const reason = rejected
       ? (failure?.message ?? 'rechazo del terminal')
       : `el terminal no respondió tras varios reintentos (${failure?.message ?? String(err)})`;

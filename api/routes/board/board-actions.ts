@@ -45,7 +45,14 @@ const ACTIONS: Record<string, BoardAction> = {
   appointment: { name: 'appointment', label: 'Reservar cita de retiro (APMTC)', fields: [{ name: 'date', label: 'Fecha de la cita', kind: 'date', required: true }] },
   'bl-assignment': { name: 'bl-assignment', label: 'Asignar BL al transportista (DPWC)', fields: [{ name: 'carrierRuc', label: 'RUC del transportista', kind: 'text', required: true }, { name: 'carrierName', label: 'Razón social del transportista', kind: 'text', required: true }] },
   pickup: plain('pickup', 'Registrar recojo coordinado'),
-  delivered: plain('delivered', 'Registrar entrega de la carga'),
+  delivered: {
+    name: 'delivered',
+    label: 'Registrar entrega de la carga (cargo de entrega)',
+    fields: [
+      { name: 'receipt.receivedBy', label: 'Recibido por', kind: 'text', required: true },
+      { name: 'receipt.documentRef', label: 'Documento firmado (guía, acta)', kind: 'text', required: true },
+    ],
+  },
   'container-return': { name: 'container-return', label: 'Reservar devolución del contenedor', fields: [{ name: 'date', label: 'Fecha de devolución', kind: 'date', required: true }, { name: 'depot', label: 'Depósito', kind: 'text', required: true }] },
   'container-returned': plain('container-returned', 'Registrar contenedor devuelto'),
   'cargo-entry': plain('cargo-entry', 'Registrar ingreso de la carga'),
@@ -80,7 +87,21 @@ const ACTIONS: Record<string, BoardAction> = {
   },
   'complaint-reported': plain('complaint-reported', 'Informado al supervisor'),
   ...EXPORT_ACTIONS,
+  // import-steps-2026-12 (docs/imports.md)
+  'senasa-inspection': {
+    name: 'senasa-inspection',
+    label: 'Programar inspección de SENASA',
+    fields: [
+      { name: 'scheduledFor', label: 'Fecha y hora (p. ej. 2026-12-05T09:00:00-05:00)', kind: 'text', required: true },
+      { name: 'place', label: 'Lugar', kind: 'text', required: true },
+      { name: 'inspector', label: 'Inspector', kind: 'text', required: true },
+    ],
+  },
 };
+// Per-container steps: an optional container number (empty = every container pending that step).
+const CONTAINER_FIELD: FormField = { name: 'containerNumber', label: 'Contenedor (vacío = todos los pendientes)', kind: 'text' };
+for (const name of ['appointment', 'pickup', 'delivered', 'container-return', 'container-returned']) ACTIONS[name] = { ...ACTIONS[name]!, fields: [...ACTIONS[name]!.fields, CONTAINER_FIELD] };
+ACTIONS.appointment!.fields.push({ name: 'slot', label: 'Turno (hora de inicio, p. ej. 10:00)', kind: 'text' });
 
 export function boardAction(name: string): BoardAction | undefined {
   return ACTIONS[name];
@@ -113,6 +134,7 @@ export function nextBoardActions(v: DispatchView): BoardAction[] {
       case 'regularized': return ['regularized'];
       case 'closed': return ['close'];
       case 'documentKeyDataRecorded': return ['document-data'];
+      case 'senasaInspectionScheduled': return ['senasa-inspection'];
       case 'physicalInspectionScheduled': return ['physical-inspection-scheduled'];
       case 'physicalInspectionRecorded': return ['physical-inspection-recorded'];
       default: return [];
@@ -138,7 +160,11 @@ export function formToBody(action: BoardAction, form: Record<string, unknown>, e
       const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((x): x is string => typeof x === 'string' && x !== '');
       if (list.length) body[field.name] = list;
     } else if (typeof value === 'string' && value.trim() !== '') {
-      body[field.name] = field.kind === 'number' ? Number(value.replace(',', '.')) : value;
+      const typed = field.kind === 'number' ? Number(value.replace(',', '.')) : value;
+      // A dotted name fills a nested object: receipt.receivedBy → { receipt: { receivedBy } }.
+      const [outer, inner] = field.name.split('.', 2) as [string, string | undefined];
+      if (inner) body[outer] = { ...(body[outer] as Record<string, unknown> | undefined), [inner]: typed };
+      else body[field.name] = typed;
     }
   }
   return action.shape ? action.shape(body) : body;

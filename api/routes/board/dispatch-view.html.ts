@@ -43,6 +43,31 @@ export function timelineSection(v: DispatchView, now: Date): SafeHtml {
     </tbody></table></section>`;
 }
 
+const PLAN_STATE_ES = { on_time: 'A tiempo', late: 'Con retraso', pending: 'Pendiente', overdue: 'Atrasado' } as const;
+const delayText = (hours?: number) => (hours === undefined || hours <= 0 ? '—' : hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} días`);
+
+/** Planned vs actual milestones with the delay (import-steps-2026-12); nothing for dispatches without a plan. */
+export function planSection(v: DispatchView): SafeHtml | '' {
+  const rows = v.plan ?? [];
+  if (rows.length === 0) return '';
+  const revisions = v.milestones.plan?.revisions ?? 0;
+  return html`<section aria-labelledby="plan"><h2 id="plan">Plan vs real</h2>
+    ${revisions > 0 ? html`<p>Reprogramado ${revisions} ${revisions === 1 ? 'vez' : 'veces'}${v.milestones.plan?.lastReason ? ` (último motivo: ${v.milestones.plan.lastReason})` : ''}.</p>` : ''}
+    <table><thead><tr><th scope="col">Hito</th><th scope="col">Previsto</th><th scope="col">Real</th><th scope="col">Retraso</th><th scope="col">Situación</th></tr></thead><tbody>
+    ${rows.map((r) => html`<tr class="plan-${r.state}"><td>${r.label}</td><td>${limaDateTime(r.planned)}</td><td>${limaDateTime(r.actual)}</td><td>${delayText(r.delayHours)}</td><td>${PLAN_STATE_ES[r.state]}</td></tr>`)}
+    </tbody></table></section>`;
+}
+
+/** Each container's own steps (import-steps-2026-12): appointment, pickup, delivery receipt, return. */
+export function containersSection(v: DispatchView): SafeHtml | '' {
+  const list = v.containers ?? [];
+  if (list.length === 0) return '';
+  return html`<section aria-labelledby="contenedores"><h2 id="contenedores">Contenedores</h2>
+    <table><thead><tr><th scope="col">Contenedor</th><th scope="col">Cita de retiro</th><th scope="col">Recojo</th><th scope="col">Entrega (cargo)</th><th scope="col">Cita de devolución</th><th scope="col">Devuelto</th></tr></thead><tbody>
+    ${list.map((c) => html`<tr><td>${c.containerNumber} (${c.size}')</td><td>${c.appointment ? `${c.appointment.reference ?? ''} ${limaDateTime(c.appointment.slot)}` : '—'}</td><td>${limaDateTime(c.pickedUpAt)}</td><td>${c.deliveredAt ? `${limaDateTime(c.deliveredAt)}${c.delivery ? ` · ${c.delivery.receivedBy} · ${c.delivery.documentRef}` : ''}` : '—'}</td><td>${c.returnAppointment ? `${c.returnAppointment.reference} ${limaDateTime(c.returnAppointment.slot)}` : '—'}</td><td>${limaDateTime(c.returnedAt)}</td></tr>`)}
+    </tbody></table></section>`;
+}
+
 export function documentsSection(v: DispatchView): SafeHtml {
   return html`<section aria-labelledby="docs"><h2 id="docs">Documentos</h2>
     <ul class="docs">${v.requiredDocuments.map((d) => {

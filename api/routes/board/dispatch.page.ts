@@ -17,7 +17,7 @@ import { ACTIONS, idempotencyKey } from '../../schemas/action.schemas';
 import { dispatchId as dispatchIdSchema } from '../../schemas/common.schemas';
 import { allowed, audit, sessionOf, type Board } from './board-context';
 import { boardAction, formToBody, nextBoardActions, OTHER_ACTIONS } from './board-actions';
-import { actionForm, costsSection, deadlinesSection, documentsSection, factsSection, glosasSection, incidentsSection, timelineSection } from './dispatch-view.html';
+import { actionForm, containersSection, costsSection, deadlinesSection, documentsSection, factsSection, glosasSection, incidentsSection, planSection, timelineSection } from './dispatch-view.html';
 import { limaDateTime, statusLabel } from './format';
 import { agreementsSection } from './agreements.html';
 import { communicationsSection } from './communications.html';
@@ -96,6 +96,8 @@ async function render(board: Board, res: Response, session: BoardSession, id: st
       </section>
       ${deadlinesSection(view, now)}
       ${timelineSection(view, now)}
+      ${planSection(view)}
+      ${containersSection(view)}
       ${documentsSection(view)}
       ${glosasSection(glosas)}
       ${incidentsSection(view)}

@@ -43,7 +43,7 @@ export const EXPORT_ACTIONS: Record<string, BoardAction> = {
       { name: 'place', label: 'Lugar', kind: 'text', required: true },
     ],
   },
-  'physical-inspection-recorded': { name: 'physical-inspection-recorded', label: 'Registrar reconocimiento físico', fields: [{ name: 'result', label: 'Resultado', kind: 'textarea', required: true }] },
+  'physical-inspection-recorded': { name: 'physical-inspection-recorded', label: 'Registrar reconocimiento físico', fields: [{ name: 'result', label: 'Resultado (obligatorio en exportaciones)', kind: 'textarea' }, { name: 'notes', label: 'Observaciones', kind: 'textarea' }] },
   regularized: {
     name: 'regularized',
     label: 'Registrar regularización',

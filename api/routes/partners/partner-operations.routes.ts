@@ -10,7 +10,7 @@ import { contractRefusal } from '../../../domain/partners/contract';
 import { createPrismaContractStore, type PartnerStore } from '../../../activities/partners';
 import { cancelOperation, getExternalOperation, logOperationComplaint, reportMilestone } from '../../../workflows/partners/partners.messages';
 import type { ApiDeps } from '../../deps';
-import { ApiError } from '../../errors';
+import { ApiError, unavailable } from '../../errors';
 import { OPERATORS, SUPERVISORS } from '../../principal';
 import type { RouteRegistry } from '../../routing';
 import { idempotencyKey } from '../../schemas/action.schemas';
@@ -78,14 +78,15 @@ export function registerPartnerOperationRoutes(r: RouteRegistry, deps: ApiDeps, 
     summary: 'Ver una operación en vivo: hitos, tiempos de servicio, reloj en curso y no conformidades',
     roles: OPERATORS,
     params: operationParams,
-    responses: { 200: { description: 'La operación' }, 404: errors[404] },
+    responses: { 200: { description: 'La operación' }, 404: errors[404], 503: { description: 'La operación se está iniciando: reintente tras Retry-After' } },
     async handler({ params }) {
       try {
         return { body: { operation: await deps.temporal.workflow.getHandle(externalOperationWorkflowId(params.doNumber)).query(getExternalOperation) } };
       } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
+        // Any failure of the live read (the run still loading its agreement, a worker restarting) falls back to
+        // the read model; an operation not recorded yet is 404 when Temporal has no such run, else 503.
         const record = await store.getOperation(params.doNumber);
-        if (!record) throw notFound(params.doNumber);
+        if (!record) throw err instanceof WorkflowNotFoundError ? notFound(params.doNumber) : unavailable('La operación recién asignada');
         return { body: { operation: record, milestones: await store.listSamples({ partnerId: record.partnerId }).then((all) => all.filter((s) => s.doNumber === params.doNumber)) } };
       }
     },

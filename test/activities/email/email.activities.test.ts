@@ -2,6 +2,7 @@
 import { createEmailActivities } from '../../../activities/email/email.activities';
 import { createSmtpMailer } from '../../../activities/email/mailer';
 import { createPrismaRecordStore } from '../../../activities/records';
+import { createPrismaPeopleStore } from '../../../activities/people/prisma-people-store';
 import { createPrisma, type PrismaClient } from '../../../prisma/client';
 import type { NotificationRequest } from '../../../domain/notifications';
 import { createFreshDatabase, type FreshDatabase } from '../../support/fresh-database';
@@ -74,4 +75,22 @@ test('the mail server refusing a message is a retryable failure, and nothing is 
   expect(await store.wasSent('<dispatch-DSP-2026-000900/notice/x@levante>')).toBe(false);
   await acts.sendDispatchEmail(request('dispatch-DSP-2026-000900/notice/x'));
   expect(smtp.received.filter((m) => m.messageId === '<dispatch-DSP-2026-000900/notice/x@levante>')).toHaveLength(1);
+});
+
+test('a regime expiry reminder also reaches whoever numbered the DAM, found in the staff directory', async () => {
+  const store = createPrismaRecordStore(prisma);
+  await prisma.staffMember.create({ data: { username: 'rosa.quispe', name: 'Rosa Quispe', email: 'rosa.quispe.esc@agencia.example.pe', position: 'esc', updatedBy: 'test' } });
+  const acts = createEmailActivities({ mailer, sentLog: store, roster: store, fallbackSupervisor: { name: 'x', email: 'fallback@agencia.example.pe' }, staff: createPrismaPeopleStore(prisma) });
+  const reminder = (key: string, damNumberedBy?: string) =>
+    request(key, {
+      audience: ['client', 'executive', 'numbering_executive'],
+      dispatch: { ...request('x').dispatch, regime: '20', ...(damNumberedBy ? { damNumberedBy } : {}) },
+      notification: { kind: 'regime_expiry_reminder', expiresAt: '2028-02-29T05:00:00.000Z', daysBefore: 30 },
+    });
+  const sent = await acts.sendDispatchEmail(reminder('dispatch-DSP-2026-000900/notice/regime_expiry/regime-20/30d', 'rosa.quispe'));
+  const mail = await smtp.waitFor((m) => m.messageId === sent.messageId);
+  expect(mail.to.sort()).toEqual(['jorge.salas@agencia.example.pe', 'lucia.ramos@andina.example.pe', 'rosa.quispe.esc@agencia.example.pe']);
+  // Someone the directory does not know (an API key's name): the dispatch's executive and the client still receive it.
+  const unknown = await acts.sendDispatchEmail(reminder('dispatch-DSP-2026-000900/notice/regime_expiry/regime-20/7d', 'integracion-erp'));
+  expect((await smtp.waitFor((m) => m.messageId === unknown.messageId)).to.sort()).toEqual(['jorge.salas@agencia.example.pe', 'lucia.ramos@andina.example.pe']);
 });

@@ -1,5 +1,6 @@
 import { createPrismaRecordStore, type DispatchRecord, type PrismaRecordStore } from '../../../activities/records';
 import { createPrisma, type PrismaClient } from '../../../prisma/client';
+import { createPrismaReportQueries } from '../../../activities/reports/prisma-report-queries';
 import { createFreshDatabase, type FreshDatabase } from '../../support/fresh-database';
 
 let db: FreshDatabase;
@@ -82,6 +83,20 @@ describe('dispatch read model', () => {
     const record = dispatch({ clientRuc: '20512345678', clientName: 'TEXTILES DEL SUR' });
     await store.upsertDispatch(record);
     expect((await store.get(record.dispatchId))!.clientName).toBe('Textiles del Sur SA');
+  });
+
+  it('keeps the planned vs actual milestones (import-steps-2026-12) and the client report reads them', async () => {
+    const plan = [
+      { key: 'expectedLevanteAt' as const, label: 'Levante', planned: '2026-12-03T10:00:00.000Z', actual: '2026-12-04T10:00:00.000Z', delayHours: 24, state: 'late' as const },
+      { key: 'plannedDeliveryAt' as const, label: 'Entrega de la carga', planned: '2026-12-05T10:00:00.000Z', state: 'pending' as const },
+    ];
+    const record = dispatch({ plan });
+    await store.upsertDispatch(record);
+    expect((await store.get(record.dispatchId))!.plan).toEqual(plan);
+    await store.upsertDispatch({ ...dispatch({ dispatchId: record.dispatchId, workflowId: record.workflowId }), status: 'released' }); // a write without a plan leaves it
+    expect((await store.get(record.dispatchId))!.plan).toEqual(plan);
+    const { items } = await createPrismaReportQueries(prisma).openDispatchLines(record.clientRuc, { after: null, take: 100 });
+    expect(items.find((l) => l.dispatchId === record.dispatchId)?.plan).toEqual(plan);
   });
 
   it('returns null for an unknown dispatch', async () => {

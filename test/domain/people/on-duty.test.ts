@@ -116,6 +116,8 @@ describe('functional bosses', () => {
       regime_expiry: 'client_service',
       cargo_cutoff: 'tracking',
       export_shipment: 'tracking',
+      levante_follow_up: 'tracking',
+      senasa_inspection: 'tracking',
     });
     expect(new Set(Object.values(COMPLAINT_CATEGORY_MATTER))).toEqual(new Set(['client_service']));
     expect(['levante', 'withdrawal', 'terminal', 'container'].map(matterOf)).toEqual(['tracking', 'tracking', 'tracking', 'tracking']);

@@ -68,6 +68,18 @@ export const HISTORY_PATHS = [
     about: 'Complaint logged; a non-working day decreed, signal calendarChanged re-plans the 24 business-hour escalation, which fires a day later; then cancellation',
   },
   {
+    name: 'import-two-containers-apmtc',
+    server: 'dev',
+    files: ['dispatchWorkflow/import-two-containers-apmtc'],
+    about: 'Import steps (import-steps-2026-12): SADA import of two containers at APMTC, re-plan, mobilization, an appointment per container (one refused at 08:00), pre-exit, pickup, delivery receipt and return per container on different days, SADA regularized before the returns, closure',
+  },
+  {
+    name: 'import-levante-senasa-clocks',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/import-levante-senasa-clocks'],
+    about: 'Import steps (import-steps-2026-12): restricted goods on a red channel; SENASA inspection scheduled, its reminder the day before, the levante follow-up reminder and alert, report, physical inspection, levante; then cancellation',
+  },
+  {
     name: 'partner-breach',
     server: 'timeskipping',
     files: ['externalOperationWorkflow/partner-breach'],

@@ -1,7 +1,7 @@
 /** Business paths of the dispatch workflow recorded as replay fixtures (see catalog.ts). */
 import { createPrismaRecordStore } from '../../../activities/records';
 import * as m from '../../../workflows/dispatch.messages';
-import { claveSol, sealAll, toExportChannel, toLevante, toShipped, withdrawAndReturn } from '../drive';
+import { claveSol, receiveAllDocuments, sealAll, toExportChannel, toLevante, toShipped, withdrawAndReturn } from '../drive';
 import { uniqueId } from '../env';
 import { sampleDispatch, startDispatch } from '../fixtures';
 import { addDays, limaInstant, mondayOfPlainWeek } from '../lima-time';
@@ -40,6 +40,31 @@ export const dispatchDevRecorders = {
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     await h.result();
     return { 'dispatchWorkflow/export-definitive': latestRun(h) };
+  },
+  'import-two-containers-apmtc': async (stack) => {
+    const [c1, c2] = ['MSCU7654321', 'TGHU1234560'];
+    const h = await start(stack, { dispatchId: dispatchId('TWO'), terminal: 'APMTC', modality: 'anticipado', containers: [{ containerNumber: c1, size: '40' }, { containerNumber: c2, size: '20' }] });
+    const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+    await toLevante(h, 'verde');
+    await h.executeUpdate(m.dischargeEnded, { args: [{ actor: esc, occurredAt: ago(8) }] });
+    await h.executeUpdate(m.replan, { args: [{ actor: esc, plannedPickupAt: ago(6), reason: 'Almacén confirma retiro' }] });
+    await h.executeUpdate(m.mobilizationRequested, { args: [{ actor: esc, containerNumber: c2, warehouse: 'DT Neptunia' }] });
+    await h.executeUpdate(m.requestProforma, { args: [{ actor: esc }] });
+    await h.executeUpdate(m.requestLiquidation, { args: [{ actor: esc }] });
+    await h.executeUpdate(m.bookAppointment, { args: [{ actor: esc, date: '2026-12-15', slot: '08:00', containerNumber: c1 }] }).catch(() => undefined);
+    await h.executeUpdate(m.bookAppointment, { args: [{ actor: esc, date: '2026-12-15', containerNumber: c1 }] });
+    await h.executeUpdate(m.bookAppointment, { args: [{ actor: esc, date: '2026-12-16', slot: '12:00', containerNumber: c2 }] });
+    await h.executeUpdate(m.preExitCoordinated, { args: [{ actor: esc, containerNumber: c1, warehouse: 'Almacén Andina', pickupDate: '2026-12-31' }] });
+    for (const [c, days] of [[c1, 6], [c2, 3]] as const) {
+      await h.executeUpdate(m.pickupCoordinated, { args: [{ actor: esc, containerNumber: c, occurredAt: ago(days) }] });
+      await h.executeUpdate(m.delivered, { args: [{ actor: esc, containerNumber: c, occurredAt: ago(days), receipt: { receivedBy: 'Juan Pérez', receivedAt: ago(days), documentRef: `GR-${c}` } }] });
+      if (c === c1) await h.executeUpdate(m.regularized, { args: [{ actor: esc, occurredAt: ago(5) }] });
+      await h.executeUpdate(m.bookContainerReturn, { args: [{ actor: esc, containerNumber: c, date: c === c1 ? '2026-12-18' : '2026-12-19', depot: 'Depósito Vacíos Callao' }] });
+      await h.executeUpdate(m.containerReturned, { args: [{ actor: esc, containerNumber: c, occurredAt: ago(days - 2) }] });
+    }
+    await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
+    await h.result();
+    return { 'dispatchWorkflow/import-two-containers-apmtc': latestRun(h) };
   },
   'cancelled-with-complaint': async (stack) => {
     const h = await start(stack, { dispatchId: dispatchId('CANCEL') });
@@ -97,6 +122,30 @@ export const dispatchTimeSkippingRecorders = {
     await h.executeUpdate(m.cancelDispatch, { args: [{ actor: esc, reason: 'El cliente desistió' }] });
     await h.result();
     return { 'dispatchWorkflow/document-review-missed': latestRun(h) };
+  },
+  'import-levante-senasa-clocks': async (stack) => {
+    const d = sampleDispatch({ dispatchId: dispatchId('CLOCKS'), restrictedGoods: true, terminal: 'DPWC' });
+    const h = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
+    const view = await receiveAllDocuments(h);
+    for (const u of [m.documentsReviewed, m.draftEmitted, m.draftApproved]) await h.executeUpdate(u, { args: [{ actor: esc }] });
+    await h.executeUpdate(m.damNumbered, { args: [{ actor: esc, damNumber: `118-2026-${view.regime}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` }] });
+    await h.executeUpdate(m.channelAssigned, { args: [{ actor: esc, channel: 'rojo' }] });
+    const inspection = (await stack.env.currentTimeMs()) + 2 * DAY;
+    await h.executeUpdate(m.senasaInspectionScheduled, { args: [{ actor: esc, scheduledFor: new Date(inspection).toISOString(), place: 'Terminal DPWC', inspector: 'Ing. Carla Ríos' }] });
+    await sleepUntil(stack, new Date(inspection - DAY + 60_000));
+    await stack.smtp.waitFor((mail) => mail.subject.startsWith(`[${d.dispatchId}] Recordatorio: Inspección de SENASA`));
+    await sleepUntil(stack, new Date(inspection + 60_000));
+    await h.executeUpdate(m.senasaReportReceived, { args: [{ actor: esc }] });
+    await h.executeUpdate(m.physicalInspectionScheduled, { args: [{ actor: esc, scheduledFor: new Date(inspection).toISOString(), place: 'Zona de aforo DPWC' }] });
+    // Red channel: the levante is chased for 3 days from the channel (reminder 6 h before, then the alert).
+    await sleepUntil(stack, new Date(inspection + DAY + 60_000));
+    await stack.smtp.waitFor((mail) => mail.subject.startsWith(`[${d.dispatchId}] Recordatorio: Seguimiento del levante`));
+    await stack.smtp.waitFor((mail) => mail.subject === `[${d.dispatchId}] ALERTA: venció Seguimiento del levante`);
+    await h.executeUpdate(m.physicalInspectionRecorded, { args: [{ actor: esc, notes: 'Conforme' }] });
+    await h.executeUpdate(m.levanteGranted, { args: [{ actor: esc }] });
+    await h.executeUpdate(m.cancelDispatch, { args: [{ actor: esc, reason: 'El cliente desistió' }] });
+    await h.result();
+    return { 'dispatchWorkflow/import-levante-senasa-clocks': latestRun(h) };
   },
   'calendar-replan': async (stack) => {
     const { monday } = mondayOfPlainWeek(new Date(await stack.env.currentTimeMs()));
