@@ -110,7 +110,12 @@ export type ClockName =
   | 'deferred_numbering'
   | 'regularization_target'
   | 'regularization_legal'
-  | 'regime_expiry';
+  | 'regime_expiry'
+  // Issue #14 (money-clocks-2026-12): cost clocks per container, the funds wait, originals pending for the Archive.
+  | 'storage_free_time'
+  | 'detention_free_time'
+  | 'funds_wait'
+  | 'archive_originals';
 
 export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   document_review: 'Revisión de documentos',
@@ -120,6 +125,10 @@ export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   regularization_target: 'Regularización (plazo objetivo interno)',
   regularization_legal: 'Regularización (plazo legal)',
   regime_expiry: 'Vencimiento del régimen',
+  storage_free_time: 'Almacenaje: fin de los días libres del contenedor',
+  detention_free_time: 'Sobreestadía: fin de los días libres del contenedor',
+  funds_wait: 'Espera de fondos del cliente para un pago a terceros',
+  archive_originals: 'Entrega de originales al Archivo',
 };
 
 /** A point in time by which something must happen; `ref` tells apart several deadlines of one clock. */

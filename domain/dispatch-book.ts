@@ -1,5 +1,6 @@
 import type { DocumentKind } from './documents';
 import type { Audience, Notification } from './notifications';
+import type { MoneyBook } from './money/money-book';
 
 /**
  * What a dispatch workflow remembers besides its lifecycle state: receipts, complaints, incidents,
@@ -41,6 +42,8 @@ export interface DispatchBook {
   pendingWrites?: { activity: string; input: unknown }[];
   /** While side effects wait after an outage: when the workflow tries them (and the outbox) again. */
   retrySideEffectsAt?: string;
+  /** The money of the dispatch (lifecycle feature money-clocks-2026-12): absent on dispatches opened before it. */
+  money?: MoneyBook;
 }
 
 /** How many applied request ids a dispatch remembers (a retry comes within minutes, not hundreds of actions later). */

@@ -7,6 +7,7 @@ import type { DispatchState } from './state-machine';
 import { nextExpectedActions } from './state-machine';
 import type { Complaint, DispatchBook } from './dispatch-book';
 import type { Deadline } from './clocks';
+import type { DispatchCostsView } from './money/dispatch-costs';
 
 /** What the API and supervisors see of one dispatch: returned by the query and by every operator action. */
 export interface DispatchView {
@@ -40,6 +41,8 @@ export interface DispatchView {
   milestones: Omit<DispatchState, 'requiredDocuments' | 'documentsReceived' | 'status'>;
   openedAt: string;
   updatedAt: string;
+  /** Cost clocks per container with accrued and projected costs (money-clocks-2026-12). */
+  costs?: DispatchCostsView;
 }
 
 export function toDispatchView(args: {
@@ -49,6 +52,7 @@ export function toDispatchView(args: {
   book: DispatchBook;
   deadlines: Deadline[];
   flags: { atRisk: boolean; overdue: boolean; next?: Deadline };
+  costs?: DispatchCostsView;
 }): DispatchView {
   const { input, state, book } = args;
   const { requiredDocuments, documentsReceived, status, ...milestones } = state;
@@ -83,5 +87,6 @@ export function toDispatchView(args: {
     milestones,
     openedAt: args.openedAt,
     updatedAt: state.updatedAt,
+    ...(args.costs ? { costs: args.costs } : {}),
   };
 }

@@ -189,6 +189,8 @@ export type DispatchEvent =
  * patch id in Temporal's history: never rename one. docs/operations.md lists them.
  */
 export const LIFECYCLE_FEATURES = {
+  /** 2026-12-03 (issue #14): cost clocks per container, funds gate, automatic 10110, liquidation file and archive. */
+  moneyClocks: 'money-clocks-2026-12',
 } as const;
 export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
 

@@ -7,6 +7,9 @@ import type { Audience, Notification } from './notifications';
 import type { DispatchState } from './state-machine';
 import type { DispatchBook } from './dispatch-book';
 import type { BusinessCalendar } from './calendar';
+import type { DispatchInput } from './dispatch';
+import { hasFeature, LIFECYCLE_FEATURES } from './lifecycle';
+import { containerCostClocks, type ContainerCostClock } from './money/dispatch-costs';
 import { CLOCK_LABEL_ES, complaintEscalationDueAt, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
@@ -14,6 +17,18 @@ export interface ScheduleContext {
   book: DispatchBook;
   policy: DispatchPolicy;
   calendar: BusinessCalendar;
+  /** The dispatch's containers (cost clocks); absent where no cost clock is planned. */
+  input?: Pick<DispatchInput, 'containers'>;
+}
+
+const COST_CLOCK_NAME = { storage: 'storage_free_time', detention: 'detention_free_time' } as const;
+const costRef = (c: Pick<ContainerCostClock, 'kind' | 'containerNumber'>) => `${c.kind}-${c.containerNumber}`;
+
+/** Running cost clocks of a dispatch opened with money-clocks-2026-12 and tariffs (none otherwise). */
+function runningCostClocks({ state, book, calendar, input }: ScheduleContext): ContainerCostClock[] {
+  const terms = book.money?.costTerms;
+  if (!terms || !input || !hasFeature(state, LIFECYCLE_FEATURES.moneyClocks) || state.status === 'cancelled') return [];
+  return containerCostClocks(state, input, terms, calendar, state.updatedAt).filter((c) => !c.stoppedOn);
 }
 
 /** A notice planned at `dueAt`; `key` is unique within the dispatch and stable across re-plans. */
@@ -35,7 +50,7 @@ function deadline(clock: ClockName, dueAt: string, ref: string): Deadline {
 }
 
 /** Every deadline still open (its clock not stopped by the action it waits for). */
-export function openDeadlines({ state, book, policy, calendar }: ScheduleContext): Deadline[] {
+export function openDeadlines({ state, book, policy, calendar, input }: ScheduleContext): Deadline[] {
   if (state.status === 'cancelled') return [];
   const list: Deadline[] = [];
   book.receipts.forEach((receipt, i) => {
@@ -56,10 +71,14 @@ export function openDeadlines({ state, book, policy, calendar }: ScheduleContext
   if (state.levanteAt && !book.regimeConcludedAt && (state.regime === '20' || state.regime === '70')) {
     list.push(deadline('regime_expiry', regimeExpiryAt(state.levanteAt, state.regime, policy)!, `regime-${state.regime}`));
   }
+  for (const c of runningCostClocks({ state, book, policy, calendar, input })) {
+    list.push({ ...deadline(COST_CLOCK_NAME[c.kind], c.accruesAt, costRef(c)), label: `${CLOCK_LABEL_ES[COST_CLOCK_NAME[c.kind]]} ${c.containerNumber}` });
+  }
   return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
-function noticesFor(d: Deadline, { policy, book }: Pick<ScheduleContext, 'policy' | 'book'>): PlannedNotice[] {
+function noticesFor(d: Deadline, ctx: ScheduleContext): PlannedNotice[] {
+  const { policy, book } = ctx;
   const base = { clock: d.clock, deadlineAt: d.dueAt };
   const key = (phase: string) => `${d.clock}/${d.ref ?? 'main'}/${phase}`;
   const info = { clock: d.clock, dueAt: d.dueAt, label: d.label };
@@ -119,7 +138,39 @@ function noticesFor(d: Deadline, { policy, book }: Pick<ScheduleContext, 'policy
         audience: ['client', 'executive'] as Audience[],
         notification: { kind: 'regime_expiry_reminder', expiresAt: d.dueAt, daysBefore: days },
       }));
+    case 'storage_free_time':
+    case 'detention_free_time':
+      return costClockNotices(d, ctx, base, key);
+    case 'funds_wait':
+    case 'archive_originals':
+      return [];
   }
+}
+
+/**
+ * A container's cost clock: the executive is warned with the cost if nothing is done at 09:00 of the last business
+ * day before free time ends; when it has ended and cost accrues, the supervisor (and the executive) are told.
+ */
+function costClockNotices(d: Deadline, ctx: ScheduleContext, base: Pick<PlannedNotice, 'clock' | 'deadlineAt'>, key: (phase: string) => string): PlannedNotice[] {
+  const c = runningCostClocks(ctx).find((x) => costRef(x) === d.ref);
+  if (!c) return [];
+  const figures = {
+    clock: d.clock,
+    label: d.label,
+    containerNumber: c.containerNumber,
+    size: c.size,
+    lastFreeDay: c.lastFreeDay,
+    firstChargeableDay: c.firstChargeableDay,
+    estimatedUntil: c.estimatedUntil,
+    estimatedDays: c.estimatedDays,
+    dailyRate: c.dailyRate,
+    estimatedCost: c.estimatedCost,
+    source: c.source,
+  };
+  return [
+    { ...base, key: key('warning'), dueAt: c.warnAt < c.accruesAt ? c.warnAt : c.accruesAt, phase: 'reminder', audience: ['executive'], notification: { kind: 'cost_clock_warning', ...figures } },
+    { ...base, key: key('accruing'), dueAt: c.accruesAt, phase: 'escalation', audience: ['supervisors', 'executive'], notification: { kind: 'cost_clock_accruing', ...figures } },
+  ];
 }
 
 /** Notices of the open deadlines that have not fired yet, earliest first. */

@@ -12,6 +12,7 @@ import type { DispatchState } from '../domain/state-machine';
 import type { DispatchBook } from '../domain/dispatch-book';
 import type { BusinessCalendar } from '../domain/calendar';
 import type { DispatchPolicy } from '../domain/clocks';
+import type { CostTariffs } from '../domain/money/tariffs';
 
 /** Common to every operator action. `occurredAt` (ISO) lets an operator record a fact that happened earlier. */
 export interface ActionBase {
@@ -128,4 +129,13 @@ export interface DispatchWorkflowInput {
 export interface ClientAgreement {
   policyOverrides?: Partial<DispatchPolicy>;
   extraDocuments?: DocumentKind[];
+  /**
+   * Tariffs of the cost clocks (money-clocks-2026-12), as data: the API passes DEFAULT_TARIFFS (domain/money) or
+   * the client's; the dispatch fixes its terminal's and line's at opening. Without them no cost clock runs.
+   */
+  costTariffs?: CostTariffs;
+  /** Shipping line code of the BL (e.g. "MSC"): its detention tariff; the default line's when absent. */
+  shippingLine?: string;
+  /** Free days of detention negotiated on the BL. */
+  detentionFreeDays?: number;
 }

@@ -10,7 +10,8 @@ import {
 import { requiredDocuments } from '../domain/documents';
 import { emptyBook } from '../domain/dispatch-book';
 import type { DispatchView } from '../domain/dispatch-view';
-import { isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
+import { hasFeature, isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
+import { costTermsFor } from '../domain/money/dispatch-costs';
 import { resolvePolicy } from '../domain/clocks';
 import { dueNotices, pendingNotices, type PlannedNotice } from '../domain/schedule';
 import { initialState } from '../domain/state-machine';
@@ -67,6 +68,11 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
     peruCalendar([]), // weekends only until the clock loop loads the holidays (its first step)
   );
   rt.calendarDirty = true;
+  const tariffs = input.agreement?.costTariffs;
+  if (tariffs && hasFeature(rt.state, LIFECYCLE_FEATURES.moneyClocks)) {
+    // Fixed at opening from the input (data): a later change of the tariff table does not move running clocks.
+    rt.book.money = { costTerms: costTermsFor(tariffs, input.dispatch.terminal, input.agreement?.shippingLine, input.agreement?.detentionFreeDays) };
+  }
   return rt;
 }
 

@@ -9,3 +9,5 @@ export * from './tariffs';
 export * from './cost-clock';
 export * from './funds-gate';
 export * from './proforma';
+export * from './container-facts';
+export * from './dispatch-costs';

@@ -34,6 +34,12 @@ export const CLOCK_MATTER: Record<ClockName, Matter> = {
   complaint_escalation: 'client_service',
   // Seed 2.1.13: the ESC watches the client's regime expiries: Servicio al Cliente.
   regime_expiry: 'client_service',
+  // Cost contingencies (seed 2.1.20): storage, detention, the client's funds: Servicio al Cliente.
+  storage_free_time: 'client_service',
+  detention_free_time: 'client_service',
+  funds_wait: 'client_service',
+  // Originals for the Archive (seed 2.1.15): documentary work: Producción.
+  archive_originals: 'production',
 };
 
 /** Complaint categories of the API (POST …/actions/complaint); all are relationship or cost contingencies (seed 2.1.20). */

@@ -8,7 +8,8 @@ import { toDispatchView } from '../../domain/dispatch-view';
 import { ErrorType } from '../../domain/errors';
 import type { DispatchRecord } from '../../activities/records/record-store';
 import { sideEffectKey } from '../../domain/ids';
-import { STATUS_LABEL_ES } from '../../domain/lifecycle';
+import { hasFeature, LIFECYCLE_FEATURES, STATUS_LABEL_ES } from '../../domain/lifecycle';
+import { containerCostClocks, dispatchCostsView, type DispatchCostsView } from '../../domain/money/dispatch-costs';
 import type { DispatchSnapshot, Notification, Audience } from '../../domain/notifications';
 import { openDeadlines, riskFlags, type ScheduleContext } from '../../domain/schedule';
 import { applyEvent, canApply, type DispatchEvent, type DispatchState } from '../../domain/state-machine';
@@ -55,7 +56,7 @@ export class DispatchRuntime {
   ) {}
 
   scheduleContext(): ScheduleContext {
-    return { state: this.state, book: this.book, policy: this.policy, calendar: this.calendar };
+    return { state: this.state, book: this.book, policy: this.policy, calendar: this.calendar, input: this.input };
   }
 
   view(): DispatchView {
@@ -67,7 +68,16 @@ export class DispatchRuntime {
       book: this.book,
       deadlines: openDeadlines(ctx),
       flags: riskFlags(ctx, nowIso()),
+      costs: this.costs(),
     });
+  }
+
+  /** Accrued and projected costs of the containers' clocks (dispatches opened with money-clocks-2026-12 and tariffs). */
+  costs(): DispatchCostsView | undefined {
+    const terms = this.book.money?.costTerms;
+    if (!terms || !hasFeature(this.state, LIFECYCLE_FEATURES.moneyClocks)) return undefined;
+    const now = nowIso();
+    return dispatchCostsView(containerCostClocks(this.state, this.input, terms, this.calendar, now), now);
   }
 
   snapshot(): DispatchSnapshot {

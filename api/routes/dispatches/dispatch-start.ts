@@ -8,14 +8,17 @@ import type { DispatchInput } from '../../../domain/dispatch';
 import type { DispatchPolicy } from '../../../domain/clocks';
 import type { DocumentKind } from '../../../domain/documents';
 import { dispatchWorkflowId } from '../../../domain/ids';
+import { DEFAULT_TARIFFS } from '../../../domain/money/tariffs';
 import type { ClientAgreement, DispatchWorkflowInput } from '../../../workflows/dispatch.messages';
 import type { ClientRecord } from '../../../activities/records';
 
-export function agreementOf(client: ClientRecord | null): ClientAgreement | undefined {
-  if (!client) return undefined;
+export function agreementOf(client: ClientRecord | null): ClientAgreement {
+  // The cost clocks' tariffs travel as data (money-clocks-2026-12); per-client tariffs are not stored yet.
+  if (!client) return { costTariffs: DEFAULT_TARIFFS };
   return {
     policyOverrides: client.deadlineOverrides as Partial<DispatchPolicy>,
     extraDocuments: client.extraRequiredDocuments as DocumentKind[],
+    costTariffs: DEFAULT_TARIFFS,
   };
 }
 
