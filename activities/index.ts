@@ -12,6 +12,7 @@ import { createTerminalActivities, type TerminalClient } from './terminals';
 import { createPartnerActivities, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
 import { createInboundMailActivities, type InboundMailDeps } from './people';
+import { createMoneyActivities, type MoneyActivityDeps } from './money/money.activities';
 
 export interface ActivityDeps {
   store: PrismaRecordStore;
@@ -26,6 +27,8 @@ export interface ActivityDeps {
   partners: PartnerStore;
   /** Staff directory, communication log and inbound mailbox (activities/people). */
   people: Omit<InboundMailDeps, 'mailer' | 'sentLog' | 'fallbackSupervisor'>;
+  /** Ledger and funds gate of the dispatches (activities/money). */
+  money: MoneyActivityDeps['money'];
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -44,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
       fallbackSupervisor: deps.fallbackSupervisor,
     }),
     ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
+    ...createMoneyActivities({ money: deps.money }),
     ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
   };
 }

@@ -48,6 +48,8 @@ export interface DispatchPolicy {
   regimeExpiryMs: { '20': number; '70': number };
   /** Reminders to the client this many days before the regime expires. */
   regimeExpiryRemindersDays: number[];
+  /** A third-party payment waiting for the client's funds reaches the supervisor after this much business-day time. */
+  fundsWaitBusinessMs?: number;
 }
 
 const LEGACY_REGIME_EXPIRY_MS = { '20': 548 * DAY, '70': 365 * DAY };
@@ -69,6 +71,7 @@ export const DEFAULT_POLICY: DispatchPolicy = {
   // The day count used before calendar months (548 ≈ 18 × 30.44): an override equal to it is no override.
   regimeExpiryMs: LEGACY_REGIME_EXPIRY_MS,
   regimeExpiryRemindersDays: [90, 60, 30, 7],
+  fundsWaitBusinessMs: 24 * HOUR,
 };
 
 /** The default policy with a client's overrides; keys given as undefined keep the default. */

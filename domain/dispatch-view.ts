@@ -8,6 +8,7 @@ import { nextExpectedActions } from './state-machine';
 import type { Complaint, DispatchBook } from './dispatch-book';
 import type { Deadline } from './clocks';
 import type { DispatchCostsView } from './money/dispatch-costs';
+import type { DispatchMoneyView } from './money/money-view';
 
 /** What the API and supervisors see of one dispatch: returned by the query and by every operator action. */
 export interface DispatchView {
@@ -43,6 +44,8 @@ export interface DispatchView {
   updatedAt: string;
   /** Cost clocks per container with accrued and projected costs (money-clocks-2026-12). */
   costs?: DispatchCostsView;
+  /** Third-party payments through the funds gate and whether one waits for funds (money-clocks-2026-12). */
+  money?: DispatchMoneyView;
 }
 
 export function toDispatchView(args: {
@@ -53,6 +56,7 @@ export function toDispatchView(args: {
   deadlines: Deadline[];
   flags: { atRisk: boolean; overdue: boolean; next?: Deadline };
   costs?: DispatchCostsView;
+  money?: DispatchMoneyView;
 }): DispatchView {
   const { input, state, book } = args;
   const { requiredDocuments, documentsReceived, status, ...milestones } = state;
@@ -88,5 +92,6 @@ export function toDispatchView(args: {
     openedAt: args.openedAt,
     updatedAt: state.updatedAt,
     ...(args.costs ? { costs: args.costs } : {}),
+    ...(args.money ? { money: args.money } : {}),
   };
 }

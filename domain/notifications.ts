@@ -18,7 +18,21 @@ export type Notification =
   | { kind: 'terminal_rejected'; terminal: Terminal; step: string; reason: string }
   | { kind: 'cancelled'; reason: string }
   /** Cost clocks (money-clocks-2026-12): free time about to end, or ended and cost accruing. */
-  | ({ kind: 'cost_clock_warning' | 'cost_clock_accruing' } & CostClockNotice);
+  | ({ kind: 'cost_clock_warning' | 'cost_clock_accruing' } & CostClockNotice)
+  /** Funds gate (money-clocks-2026-12): the client is asked for funds; the payment went through; the wait escalates. */
+  | ({ kind: 'funds_request' | 'third_party_payment_recorded' | 'funds_wait_escalation' } & FundsNotice);
+
+/** A third-party payment in a funds notice. */
+export interface FundsNotice {
+  amount: Money;
+  payee: string;
+  concept: string;
+  reference: string;
+  reason?: string;
+  shortfall?: Money;
+  waitingSince?: string;
+  dueAt?: string;
+}
 
 /** The figures of one container's cost clock in its notices: what it costs if nothing is done. */
 export interface CostClockNotice {

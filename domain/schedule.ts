@@ -10,6 +10,7 @@ import type { BusinessCalendar } from './calendar';
 import type { DispatchInput } from './dispatch';
 import { hasFeature, LIFECYCLE_FEATURES } from './lifecycle';
 import { containerCostClocks, type ContainerCostClock } from './money/dispatch-costs';
+import { waitingPayments } from './money/money-book';
 import { CLOCK_LABEL_ES, complaintEscalationDueAt, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
@@ -70,6 +71,9 @@ export function openDeadlines({ state, book, policy, calendar, input }: Schedule
   if (!state.regularizedAt) list.push(...regularizationDeadlines(state, policy));
   if (state.levanteAt && !book.regimeConcludedAt && (state.regime === '20' || state.regime === '70')) {
     list.push(deadline('regime_expiry', regimeExpiryAt(state.levanteAt, state.regime, policy)!, `regime-${state.regime}`));
+  }
+  if (hasFeature(state, LIFECYCLE_FEATURES.moneyClocks)) {
+    for (const p of waitingPayments(book)) if (p.fundsDueAt) list.push(deadline('funds_wait', p.fundsDueAt, p.step));
   }
   for (const c of runningCostClocks({ state, book, policy, calendar, input })) {
     list.push({ ...deadline(COST_CLOCK_NAME[c.kind], c.accruesAt, costRef(c)), label: `${CLOCK_LABEL_ES[COST_CLOCK_NAME[c.kind]]} ${c.containerNumber}` });
@@ -141,7 +145,12 @@ function noticesFor(d: Deadline, ctx: ScheduleContext): PlannedNotice[] {
     case 'storage_free_time':
     case 'detention_free_time':
       return costClockNotices(d, ctx, base, key);
-    case 'funds_wait':
+    case 'funds_wait': {
+      const p = waitingPayments(book).find((x) => x.step === d.ref);
+      if (!p) return [];
+      const figures = { amount: p.amount, payee: p.payee, concept: p.concept, reference: p.reference, reason: p.reason, shortfall: p.shortfall, waitingSince: p.waitingSince, dueAt: d.dueAt };
+      return [{ ...base, key: key('escalation'), dueAt: d.dueAt, phase: 'escalation', audience: ['supervisors', 'executive'], notification: { kind: 'funds_wait_escalation', ...figures } }];
+    }
     case 'archive_originals':
       return [];
   }

@@ -1,3 +1,4 @@
+import { createMoneyStore } from '../activities/money/money-store';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Config } from '../config/config';
 import { createActivities } from '../activities';
@@ -45,6 +46,7 @@ export async function startDispatchWorker(
     fallbackSupervisor: { name: 'Supervisor de turno', email: config.SUPERVISOR_FALLBACK_EMAIL },
     reports: createPrismaReportQueries(prisma),
     partners: createPrismaPartnerStore(prisma),
+    money: createMoneyStore(prisma),
     // Inbound mail (IMAP_* variables; off when IMAP_HOST is unset). Tests pass their own mailbox.
     people: (() => {
       const imap = extra.imap !== undefined ? extra.imap : imapSettingsFromEnv(process.env);

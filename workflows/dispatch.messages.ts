@@ -106,6 +106,15 @@ export const logComplaint = defineUpdate<ActionResult, [ComplaintArgs]>('logComp
 /** The executive informed the supervisor of a complaint: stops its escalation clock. */
 export const complaintReported = defineUpdate<ActionResult, [ComplaintReportedArgs]>('complaintReported');
 
+/**
+ * A third-party payment (terminal, line, warehouse, duties) behind the funds gate (money-clocks-2026-12): recorded
+ * when the client's funds or credit cover it; otherwise the client is asked for funds and the dispatch waits.
+ */
+export type ThirdPartyPaymentArgs = ActionBase & { amount: string; currency: 'PEN' | 'USD'; payee: string; concept: string; reference: string };
+export const requestThirdPartyPayment = defineUpdate<ActionResult, [ThirdPartyPaymentArgs]>('requestThirdPartyPayment');
+/** A deposit was recorded on the dispatch or the client's credit changed: a payment waiting for funds is retried. */
+export const fundsChanged = defineSignal<[]>('fundsChanged');
+
 /** The business calendar changed (a non-working day was decreed): reload it and re-plan open deadlines. */
 export const calendarChanged = defineSignal<[]>('calendarChanged');
 

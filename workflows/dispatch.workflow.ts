@@ -20,6 +20,7 @@ import { CLOCK_LABEL_ES } from '../domain/clocks';
 import type { DispatchWorkflowInput } from './dispatch.messages';
 import { PATCHES, recorder } from './dispatch/activities';
 import { registerHandlers } from './dispatch/handlers';
+import { retryWaitingPayments } from './dispatch/money-steps';
 import { DispatchRuntime, nowIso, outlastedRetries } from './dispatch/runtime';
 
 // Past this many events a new run starts with the same state (Temporal suggests it earlier on big histories).
@@ -111,6 +112,8 @@ async function superviseClocks(rt: DispatchRuntime): Promise<void> {
       await rt.drainOutbox();
       rt.caughtUp();
     }
+    // Only dispatches opened with money-clocks-2026-12 ever set fundsChanged (a deposit while a payment waits).
+    if (rt.book.money?.fundsChanged) await retryWaitingPayments(rt);
     const fired = await fireDueNotices(rt);
     const view = rt.view();
     rt.syncSearchAttributes(view);

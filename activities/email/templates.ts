@@ -1,6 +1,6 @@
 import type { DispatchSnapshot, Notification } from '../../domain/notifications';
 import { DOCUMENT_LABEL_ES } from '../../domain/documents';
-import { renderMoneyNotification } from './money-templates';
+import { renderFundsNotification, renderMoneyNotification } from './money-templates';
 
 const LIMA = new Intl.DateTimeFormat('es-PE', {
   timeZone: 'America/Lima',
@@ -81,6 +81,10 @@ export function renderNotification(d: DispatchSnapshot, n: Notification): { subj
     case 'cost_clock_warning':
     case 'cost_clock_accruing':
       return renderMoneyNotification(d, n);
+    case 'funds_request':
+    case 'third_party_payment_recorded':
+    case 'funds_wait_escalation':
+      return renderFundsNotification(d, n);
   }
 }
 

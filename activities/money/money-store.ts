@@ -123,6 +123,12 @@ export function createMoneyStore(prisma: PrismaClient) {
 
     ledger: (dispatchId: string) => entriesOf(prisma, [dispatchId]),
 
+    /** Open dispatches of the client whose workflow waits for funds (read model). */
+    async dispatchesWaitingForFunds(clientRuc: string): Promise<string[]> {
+      const rows = await prisma.dispatch.findMany({ where: { clientRuc, waitingForFunds: true, closedAt: null }, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
+
     /** A deposit (abono/anticipo) of the client; a retried request with the same key returns the first entry. */
     async addDeposit(entry: NewLedgerEntry): Promise<{ entry: LedgerRow; created: boolean }> {
       if (entry.idempotencyKey) {

@@ -172,9 +172,11 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
 }
 
 function dispatchData(record: DispatchRecord) {
-  const { dispatchId, clientName: _clientName, eta, nextDeadlineAt, openedAt, closedAt, ...rest } = record;
+  const { dispatchId, clientName: _clientName, eta, nextDeadlineAt, openedAt, closedAt, costNextChargeAt, costs, ...rest } = record;
   return {
     ...rest,
+    ...(costNextChargeAt !== undefined ? { costNextChargeAt: optionalDate(costNextChargeAt) } : {}),
+    ...(costs !== undefined ? { costs: costs === null ? Prisma.DbNull : (costs as unknown as Prisma.InputJsonObject) } : {}),
     id: dispatchId,
     eta: date(eta),
     nextDeadlineAt: optionalDate(nextDeadlineAt),
@@ -212,6 +214,9 @@ function toDispatchRecord(row: DispatchRow): StoredDispatchRecord {
     overdue: row.overdue,
     openedAt: iso(row.openedAt),
     closedAt: row.closedAt && iso(row.closedAt),
+    waitingForFunds: row.waitingForFunds,
+    costNextChargeAt: row.costNextChargeAt && iso(row.costNextChargeAt),
+    costs: row.costs as DispatchRecord['costs'],
     updatedAt: iso(row.updatedAt),
   };
 }

@@ -4,6 +4,7 @@
  * Records are plain JSON (ISO date strings), never Prisma objects, so they cross activity boundaries unchanged.
  * Every write that a retried activity may repeat carries an idempotency key: writing it twice leaves one row.
  */
+import type { Money } from '../../domain/money/money';
 import type { Channel, Contact, Direction, Modality, Regime, Terminal } from '../../domain/dispatch';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -41,6 +42,10 @@ export interface DispatchRecord {
   overdue: boolean;
   openedAt: string;
   closedAt: string | null;
+  /** Money (money-clocks-2026-12): a payment waits for the client's funds; the cost clocks' figures. */
+  waitingForFunds?: boolean;
+  costNextChargeAt?: string | null;
+  costs?: { accrued: Money[]; projected: Money[]; nextCharge: Money[] } | null;
 }
 
 export interface StoredDispatchRecord extends DispatchRecord {

@@ -8,6 +8,7 @@ import { CHANNELS } from '../../domain/dispatch';
 import { DOCUMENT_KINDS } from '../../domain/documents';
 import * as m from '../../workflows/dispatch.messages';
 import { day, instant, line, ruc, text } from './common.schemas';
+import { amount, currency } from './money.schemas';
 
 const base = { occurredAt: instant.optional() };
 const plain = z.strictObject(base);
@@ -23,6 +24,13 @@ export interface ActionSpec {
 }
 
 const spec = (name: string, update: ActionSpec['update'], summary: string, body: z.ZodObject = plain): ActionSpec => ({ name, update, body, summary });
+
+/** Money of the dispatch (issue #14, dispatches opened with money-clocks-2026-12; docs/money.md). */
+const MONEY_ACTIONS: readonly ActionSpec[] = [
+  spec('third-party-payment', m.requestThirdPartyPayment,
+    'Pedir un pago a terceros con control de fondos: se registra si los fondos o el crédito del cliente lo cubren; si no, se pide el abono al cliente y el despacho espera y reintenta solo',
+    z.strictObject({ ...base, amount, currency, payee: line(200).meta({ example: 'APM Terminals Callao S.A.' }), concept: line(200).meta({ example: 'Liquidación de almacenaje' }), reference: line(120).meta({ example: 'FAC F001-000123' }) })),
+];
 
 export const ACTIONS: readonly ActionSpec[] = [
   spec('documents-received', m.documentsReceived, 'Registrar documentos recibidos del cliente (inicia el plazo de revisión de 48 h)',
@@ -64,6 +72,7 @@ export const ACTIONS: readonly ActionSpec[] = [
     z.strictObject({ ...base, category: z.enum(['complaint', 'demurrage', 'storage', 'fine', 'transport_overcost', 'other']), description: text(3, 2000) })),
   spec('complaint-reported', m.complaintReported, 'Registrar que el reclamo fue informado al supervisor',
     z.strictObject({ ...base, complaintId: z.string().regex(/^REC-[0-9]{1,9}$/, { error: 'Código de reclamo inválido (p. ej. REC-3).' }) })),
+  ...MONEY_ACTIONS,
 ];
 
 /** `Idempotency-Key` header: a retried request with the same key acts once (it becomes the Update id). */

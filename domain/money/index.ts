@@ -11,3 +11,5 @@ export * from './funds-gate';
 export * from './proforma';
 export * from './container-facts';
 export * from './dispatch-costs';
+export * from './money-book';
+export * from './money-view';

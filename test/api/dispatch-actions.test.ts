@@ -119,6 +119,12 @@ test('glosas, services, incidents, complaints and cancellation are recorded with
   expect(again.body.error).toEqual({ code: 'dispatch_finished', message: 'El despacho ya concluyó su flujo en Temporal: no admite más acciones.' });
 });
 
+test('money (money-clocks-2026-12): a third-party payment without funds answers 200 with the dispatch waiting for them', async () => {
+  const id = await open();
+  const view = await drive(id, [['third-party-payment', { amount: '850.50', currency: 'USD', payee: 'APM Terminals Callao', concept: 'Almacenaje', reference: 'FAC-1' }]]);
+  expect(view.money).toMatchObject({ waitingForFunds: true, payments: [{ status: 'waiting_funds', shortfall: { amount: '850.50', currency: 'USD' } }] });
+});
+
 test('every action route has been exercised successfully above', () => {
   expect([...done].sort()).toEqual(ACTIONS.map((a) => a.name).sort());
 });
@@ -188,6 +194,7 @@ function validBody(action: string): object {
     incident: { kind: 'other', description: 'Incidencia' },
     complaint: { category: 'other', description: 'Reclamo' },
     'complaint-reported': { complaintId: 'REC-1' },
+    'third-party-payment': { amount: '10.00', currency: 'PEN', payee: 'Terminal', concept: 'Gasto', reference: 'R-1' },
   };
   return bodies[action] ?? {};
 }

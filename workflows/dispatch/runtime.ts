@@ -10,6 +10,7 @@ import type { DispatchRecord } from '../../activities/records/record-store';
 import { sideEffectKey } from '../../domain/ids';
 import { hasFeature, LIFECYCLE_FEATURES, STATUS_LABEL_ES } from '../../domain/lifecycle';
 import { containerCostClocks, dispatchCostsView, type DispatchCostsView } from '../../domain/money/dispatch-costs';
+import { moneyReadModel, moneyView } from '../../domain/money/money-view';
 import type { DispatchSnapshot, Notification, Audience } from '../../domain/notifications';
 import { openDeadlines, riskFlags, type ScheduleContext } from '../../domain/schedule';
 import { applyEvent, canApply, type DispatchEvent, type DispatchState } from '../../domain/state-machine';
@@ -69,6 +70,7 @@ export class DispatchRuntime {
       deadlines: openDeadlines(ctx),
       flags: riskFlags(ctx, nowIso()),
       costs: this.costs(),
+      money: hasFeature(this.state, LIFECYCLE_FEATURES.moneyClocks) ? moneyView(this.book) : undefined,
     });
   }
 
@@ -298,6 +300,7 @@ export class DispatchRuntime {
       overdue: view.overdue,
       openedAt: view.openedAt,
       closedAt: this.state.closedAt ?? this.state.cancelledAt ?? null,
+      ...(view.money ? moneyReadModel(view) : {}),
     };
   }
 }

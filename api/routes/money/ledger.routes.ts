@@ -8,6 +8,7 @@ import { depositBody, moneyDispatchParams, paymentRequestBody } from '../../sche
 import type { LedgerRow, MoneyStore } from '../../../activities/money';
 import { balances, money, netPosition, sum, CURRENCIES, type ExchangeRate } from '../../../domain/money';
 import { dispatchOf, limaToday } from './money-context';
+import { signalFundsChanged } from './funds-signal';
 
 const retryHeader = { name: 'Idempotency-Key', schema: idempotencyKey, description: 'Un reintento con la misma clave devuelve el mismo movimiento, sin registrarlo dos veces.' };
 
@@ -44,6 +45,8 @@ export function registerLedgerRoutes(r: RouteRegistry, deps: ApiDeps, store: Mon
       const { entry, created } = await store.addDeposit({
         dispatchId: params.id, amount: money(body.amount, body.currency), reference: body.reference, method: body.method, actor: principal.name, idempotencyKey: header('Idempotency-Key'),
       });
+      // A payment of this dispatch waiting for funds is retried by its workflow (money-clocks-2026-12).
+      if (created) await signalFundsChanged(deps, [params.id]);
       return { status: created ? 201 : 200, headers: { Location: `/dispatches/${params.id}/ledger` }, body: entry };
     },
   });

@@ -1,0 +1,11 @@
+-- Money in the dispatch workflow (issue #14, lifecycle feature money-clocks-2026-12): the read model shows a
+-- payment waiting for the client's funds and the cost clocks' figures; the supervisor digest lists the dispatches
+-- that start costing money soon (by costNextChargeAt).
+
+-- AlterTable
+ALTER TABLE "dispatches" ADD COLUMN     "costNextChargeAt" TIMESTAMP(3),
+ADD COLUMN     "costs" JSONB,
+ADD COLUMN     "waitingForFunds" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateIndex
+CREATE INDEX "dispatches_costNextChargeAt_idx" ON "dispatches"("costNextChargeAt");

@@ -1,0 +1,141 @@
+/**
+ * The money of a dispatch inside its workflow (lifecycle feature money-clocks-2026-12): third-party payments
+ * behind the funds gate. A refusal asks the client for funds at once and leaves the payment waiting; a deposit
+ * or a credit change (signal `fundsChanged`) makes the main loop ask the gate again, and the payment goes on by
+ * itself. Every attempt carries the same idempotency key (workflow id + step): the ledger records it once.
+ */
+import { proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { addBusinessDayTime, localDate } from '../../domain/calendar';
+import { ErrorType } from '../../domain/errors';
+import { hasFeature, isTerminalStatus, LIFECYCLE_FEATURES } from '../../domain/lifecycle';
+import { AMOUNT_PATTERN, CURRENCIES, money } from '../../domain/money/money';
+import { waitingPayments, type BookedPayment, type MoneyBook } from '../../domain/money/money-book';
+import type { FundsNotice } from '../../domain/notifications';
+import * as m from '../dispatch.messages';
+import { eventTime, reject, setAction } from './action-args';
+import { RECORD_OPTIONS } from './activities';
+import { nowIso, outlastedRetries, type DispatchRuntime } from './runtime';
+
+// The gate is a short PostgreSQL transaction: the record writes' bounded retries.
+const moneyActivities = proxyActivities<Activities>(RECORD_OPTIONS);
+
+const DEFAULT_FUNDS_WAIT_MS = 24 * 3_600_000;
+
+export function moneyBook(rt: DispatchRuntime): MoneyBook {
+  rt.book.money ??= {};
+  return rt.book.money;
+}
+
+export const withMoney = (rt: DispatchRuntime) => hasFeature(rt.state, LIFECYCLE_FEATURES.moneyClocks);
+
+function notice(p: BookedPayment): FundsNotice {
+  return {
+    amount: p.amount,
+    payee: p.payee,
+    concept: p.concept,
+    reference: p.reference,
+    ...(p.reason ? { reason: p.reason } : {}),
+    ...(p.shortfall ? { shortfall: p.shortfall } : {}),
+    ...(p.waitingSince ? { waitingSince: p.waitingSince } : {}),
+    ...(p.fundsDueAt ? { dueAt: p.fundsDueAt } : {}),
+  };
+}
+
+/**
+ * Asks the funds gate for one payment. Allowed: recorded, the executive told. Refused: waiting, and on the first
+ * refusal the client (and the executive) asked for funds at once. Returns false when the gate could not be asked
+ * (database down past the retries): the payment keeps waiting for the next change.
+ */
+async function attempt(rt: DispatchRuntime, p: BookedPayment): Promise<boolean> {
+  p.attempts += 1;
+  let result: Awaited<ReturnType<Activities['requestThirdPartyPayment']>>;
+  try {
+    result = await moneyActivities.requestThirdPartyPayment({
+      dispatchId: rt.input.dispatchId,
+      clientRuc: rt.input.client.ruc,
+      amount: p.amount,
+      payee: p.payee,
+      concept: p.concept,
+      reference: p.reference,
+      actor: p.actor,
+      date: localDate(rt.calendar, nowIso()),
+      idempotencyKey: rt.key(p.step),
+    });
+  } catch (err) {
+    if (!outlastedRetries(err)) throw err;
+    rt.fallBehind(`solicitud de pago a ${p.payee}`, err);
+    return false;
+  }
+  if (result.answer.allowed) {
+    p.status = 'recorded';
+    p.recordedAt = nowIso();
+    p.entryId = result.entry?.id;
+    p.reason = undefined;
+    p.shortfall = undefined;
+    rt.enqueue(`${p.step}/recorded`, ['executive'], { kind: 'third_party_payment_recorded', ...notice(p) }, 'Pago a terceros registrado');
+    return true;
+  }
+  const first = p.status !== 'waiting_funds' || !p.waitingSince;
+  p.status = 'waiting_funds';
+  p.reason = result.answer.reason;
+  p.shortfall = result.answer.shortfall;
+  if (first) {
+    p.waitingSince = nowIso();
+    p.fundsDueAt = addBusinessDayTime(rt.calendar, p.waitingSince, rt.policy.fundsWaitBusinessMs ?? DEFAULT_FUNDS_WAIT_MS);
+    rt.enqueue(`${p.step}/funds-request`, ['client', 'executive'], { kind: 'funds_request', ...notice(p) }, 'Solicitud de fondos al cliente');
+  }
+  return true;
+}
+
+/** Called by the main loop: after a deposit or a credit change, the waiting payments are asked again, in order. */
+export async function retryWaitingPayments(rt: DispatchRuntime): Promise<void> {
+  const book = rt.book.money;
+  if (!book?.fundsChanged) return;
+  book.fundsChanged = false;
+  for (const p of waitingPayments(rt.book)) {
+    if (!(await attempt(rt, p))) break;
+  }
+  await rt.changed();
+}
+
+/** Registers the money actions and the funds signal. */
+export function registerMoneySteps(rt: DispatchRuntime): void {
+  setHandler(m.fundsChanged, () => {
+    if (!withMoney(rt) || waitingPayments(rt.book).length === 0) return;
+    moneyBook(rt).fundsChanged = true;
+    rt.touch();
+  });
+
+  setAction(
+    rt,
+    m.requestThirdPartyPayment,
+    async (a) => {
+      const p: BookedPayment = {
+        step: `payment/${rt.nextSeq()}`,
+        amount: money(a.amount, a.currency),
+        payee: a.payee.trim(),
+        concept: a.concept.trim(),
+        reference: a.reference.trim(),
+        actor: a.actor,
+        requestedAt: eventTime(a),
+        status: 'waiting_funds',
+        attempts: 0,
+      };
+      (moneyBook(rt).payments ??= []).push(p);
+      await attempt(rt, p);
+      await rt.changed();
+      return rt.view();
+    },
+    (a) => {
+      eventTime(a);
+      if (!withMoney(rt)) reject('Este despacho se abrió antes del control de fondos en el flujo: registre el pago con POST /dispatches/{id}/payment-requests.', ErrorType.InvalidTransition);
+      if (isTerminalStatus(rt.state.status)) reject('El despacho está cerrado o anulado: no admite pagos a terceros.', ErrorType.InvalidTransition);
+      if (typeof a.amount !== 'string' || !AMOUNT_PATTERN.test(a.amount) || a.amount.startsWith('-') || !/[1-9]/.test(a.amount)) reject('Monto inválido: use un texto decimal positivo con hasta 2 decimales, p. ej. "850.50".');
+      if (!(CURRENCIES as readonly string[]).includes(a.currency)) reject('Moneda inválida: use PEN o USD.');
+      for (const [v, what] of [[a.payee, 'el beneficiario'], [a.concept, 'el concepto'], [a.reference, 'la referencia']] as const) {
+        if (typeof v !== 'string' || v.trim().length < 2) reject(`Indique ${what} del pago.`);
+      }
+    },
+  );
+}
