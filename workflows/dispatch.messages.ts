@@ -13,6 +13,7 @@ import type { DispatchBook } from '../domain/dispatch-book';
 import type { BusinessCalendar } from '../domain/calendar';
 import type { DispatchPolicy } from '../domain/clocks';
 import type { CostTariffs } from '../domain/money/tariffs';
+import type { ExtraServiceTerms } from '../domain/money/extra-services';
 
 /** Common to every operator action. `occurredAt` (ISO) lets an operator record a fact that happened earlier. */
 export interface ActionBase {
@@ -33,8 +34,10 @@ export type StatusGlosaArgs = ActionBase & { eta?: string; vessel?: string; note
 export type ExtraordinaryServiceArgs = ActionBase & {
   description: string;
   reason: 'out_of_hours' | 'out_of_scope';
-  amountPen?: number;
+  /** Soles: a decimal string ("150.00") on dispatches opened with money-clocks-2026-12; a number still works. */
+  amountPen?: number | string;
 };
+export type VoidExtraordinaryServiceArgs = ActionBase & { serviceId: string; reason: string };
 export type IncidentArgs = ActionBase & { kind: 'terminal' | 'customs' | 'transport' | 'client' | 'other'; description: string };
 export type ComplaintArgs = ActionBase & {
   category: 'complaint' | 'demurrage' | 'storage' | 'fine' | 'transport_overcost' | 'other';
@@ -99,6 +102,8 @@ export const recordStatusGlosa = defineUpdate<ActionResult, [StatusGlosaArgs]>('
 export const recordExtraordinaryService = defineUpdate<ActionResult, [ExtraordinaryServiceArgs]>(
   'recordExtraordinaryService',
 );
+/** The executive voids a 10110 (e.g. an automatic one that should not bill), with a reason. */
+export const voidExtraordinaryService = defineUpdate<ActionResult, [VoidExtraordinaryServiceArgs]>('voidExtraordinaryService');
 /** An incident during the dispatch. */
 export const logIncident = defineUpdate<ActionResult, [IncidentArgs]>('logIncident');
 /** A complaint or cost contingency: the supervisor must be informed within 24 business hours. */
@@ -147,4 +152,6 @@ export interface ClientAgreement {
   shippingLine?: string;
   /** Free days of detention negotiated on the BL. */
   detentionFreeDays?: number;
+  /** Prices and scope of the automatic 10110 services (money-clocks-2026-12); absent: none are created. */
+  extraServices?: ExtraServiceTerms;
 }

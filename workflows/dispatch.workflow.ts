@@ -70,9 +70,13 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
   );
   rt.calendarDirty = true;
   const tariffs = input.agreement?.costTariffs;
-  if (tariffs && hasFeature(rt.state, LIFECYCLE_FEATURES.moneyClocks)) {
+  const extraServices = input.agreement?.extraServices;
+  if (hasFeature(rt.state, LIFECYCLE_FEATURES.moneyClocks)) {
     // Fixed at opening from the input (data): a later change of the tariff table does not move running clocks.
-    rt.book.money = { costTerms: costTermsFor(tariffs, input.dispatch.terminal, input.agreement?.shippingLine, input.agreement?.detentionFreeDays) };
+    rt.book.money = {
+      ...(tariffs ? { costTerms: costTermsFor(tariffs, input.dispatch.terminal, input.agreement?.shippingLine, input.agreement?.detentionFreeDays) } : {}),
+      ...(extraServices ? { extraServiceTerms: extraServices } : {}),
+    };
   }
   return rt;
 }

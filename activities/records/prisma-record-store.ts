@@ -129,6 +129,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
         statusReportSchedule: row.statusReportSchedule as unknown as ClientRecord['statusReportSchedule'],
         deadlineOverrides: row.deadlineOverrides as ClientRecord['deadlineOverrides'],
         extraRequiredDocuments: row.extraRequiredDocuments as ClientRecord['extraRequiredDocuments'],
+        ...(row.extraServices ? { extraServices: row.extraServices as unknown as ClientRecord['extraServices'] } : {}),
       };
     },
     async upsertClient(client) {
@@ -139,6 +140,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
         statusReportSchedule: client.statusReportSchedule === null ? Prisma.DbNull : json(client.statusReportSchedule),
         deadlineOverrides: json(client.deadlineOverrides),
         extraRequiredDocuments: json(client.extraRequiredDocuments),
+        extraServices: client.extraServices ? json(client.extraServices) : Prisma.DbNull,
       };
       await prisma.client.upsert({ where: { ruc: client.ruc }, create: data, update: data });
     },
@@ -214,9 +216,10 @@ function toDispatchRecord(row: DispatchRow): StoredDispatchRecord {
     overdue: row.overdue,
     openedAt: iso(row.openedAt),
     closedAt: row.closedAt && iso(row.closedAt),
-    waitingForFunds: row.waitingForFunds,
-    costNextChargeAt: row.costNextChargeAt && iso(row.costNextChargeAt),
-    costs: row.costs as DispatchRecord['costs'],
+    // Money columns (money-clocks-2026-12) only on rows that have them: older rows read as before.
+    ...(row.waitingForFunds || row.costs !== null
+      ? { waitingForFunds: row.waitingForFunds, costNextChargeAt: row.costNextChargeAt && iso(row.costNextChargeAt), costs: row.costs as DispatchRecord['costs'] }
+      : {}),
     updatedAt: iso(row.updatedAt),
   };
 }

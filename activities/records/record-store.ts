@@ -165,6 +165,8 @@ export interface ClientRecord {
   /** Partial DispatchPolicy (domain/clocks.ts) agreed with the client, durations in ms. */
   deadlineOverrides: { [key: string]: JsonValue };
   extraRequiredDocuments: string[];
+  /** Prices (soles, decimal strings) and scope (API action names) of the automatic 10110 services; absent: none. */
+  extraServices?: { outOfHoursAmountPen: string; outOfScopeAmountPen: string; scope?: string[] };
 }
 
 export interface ClientDirectory {

@@ -30,6 +30,8 @@ const MONEY_ACTIONS: readonly ActionSpec[] = [
   spec('third-party-payment', m.requestThirdPartyPayment,
     'Pedir un pago a terceros con control de fondos: se registra si los fondos o el crédito del cliente lo cubren; si no, se pide el abono al cliente y el despacho espera y reintenta solo',
     z.strictObject({ ...base, amount, currency, payee: line(200).meta({ example: 'APM Terminals Callao S.A.' }), concept: line(200).meta({ example: 'Liquidación de almacenaje' }), reference: line(120).meta({ example: 'FAC F001-000123' }) })),
+  spec('void-extraordinary-service', m.voidExtraordinaryService, 'Anular un servicio extraordinario (glosa 10110), p. ej. uno automático que no corresponde facturar, con su motivo',
+    z.strictObject({ ...base, serviceId: z.string().regex(/^SRV-[0-9]{1,9}$/, { error: 'Código de servicio inválido (p. ej. SRV-4).' }), reason: text(3, 500) })),
 ];
 
 export const ACTIONS: readonly ActionSpec[] = [
@@ -65,7 +67,9 @@ export const ACTIONS: readonly ActionSpec[] = [
   spec('status-glosa', m.recordStatusGlosa, 'Glosa 40025: actualización de estado para el cliente',
     z.strictObject({ ...base, eta: instant.optional(), vessel: line(120).optional(), note: text(3, 1000) })),
   spec('extraordinary-service', m.recordExtraordinaryService, 'Glosa 10110: servicio extraordinario a facturar',
-    z.strictObject({ ...base, description: text(3, 1000), reason: z.enum(['out_of_hours', 'out_of_scope']), amountPen: z.number().min(0).max(10_000_000).optional() })),
+    z.strictObject({ ...base, description: text(3, 1000), reason: z.enum(['out_of_hours', 'out_of_scope']),
+      // Soles: a decimal string ("150.00") on dispatches opened with money-clocks-2026-12; a number still works (older dispatches).
+      amountPen: z.union([z.number().min(0).max(10_000_000), z.string().regex(/^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$/)], { error: 'Monto inválido: use un texto decimal con hasta 2 decimales, p. ej. "150.00".' }).optional() })),
   spec('incident', m.logIncident, 'Registrar una incidencia',
     z.strictObject({ ...base, kind: z.enum(['terminal', 'customs', 'transport', 'client', 'other']), description: text(3, 2000) })),
   spec('complaint', m.logComplaint, 'Registrar un reclamo o contingencia de costos (se informa al supervisor en 24 h hábiles)',

@@ -13,3 +13,4 @@ export * from './container-facts';
 export * from './dispatch-costs';
 export * from './money-book';
 export * from './money-view';
+export * from './extra-services';

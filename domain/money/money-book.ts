@@ -5,6 +5,7 @@
  */
 import type { DispatchCostTerms } from './dispatch-costs';
 import type { Money } from './money';
+import type { ExtraServiceTerms } from './extra-services';
 
 /** A third-party payment the executive asked for through the workflow; `step` is its idempotency step. */
 export interface BookedPayment {
@@ -35,6 +36,8 @@ export interface MoneyBook {
   payments?: BookedPayment[];
   /** A deposit was recorded or the client's credit changed since the last attempt: retry the waiting payments. */
   fundsChanged?: boolean;
+  /** The client's terms for automatic 10110 services, fixed at opening; absent: none are created. */
+  extraServiceTerms?: ExtraServiceTerms;
 }
 
 /** Payments refused for lack of funds, still waiting for a deposit or a credit change. */

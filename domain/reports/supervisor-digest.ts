@@ -30,7 +30,8 @@ export interface SupervisorDigestData {
   dispatches: DigestDispatch[];
   complaints: { dispatchId: string; complaintId: string; category: string; description: string; at: string }[];
   terminalIncidents: { dispatchId: string; description: string; at: string }[];
-  extraordinaryServices: { dispatchId: string; description: string; reason: string; amountPen: number | null; at: string }[];
+  /** amountPen: soles as a decimal string; automatic: created by the workflow for an action out of hours or scope. */
+  extraordinaryServices: { dispatchId: string; description: string; reason: string; amountPen: string | null; at: string; automatic?: boolean }[];
 }
 
 const clockLabel = (clock: string | null) => (clock ? ((CLOCK_LABEL_ES as Record<string, string>)[clock] ?? clock) : 'sin plazo');
@@ -68,7 +69,7 @@ export function renderSupervisorDigest(data: SupervisorDigestData, scheduledAt: 
     section(
       'Servicios extraordinarios registrados en el turno (glosa 10110)',
       data.extraordinaryServices.map(
-        (s) => `  - ${s.dispatchId} · ${s.description} · ${REASON_ES[s.reason] ?? s.reason}${s.amountPen !== null ? ` · S/ ${s.amountPen.toFixed(2)}` : ''} (${limaDateTime(s.at)})`,
+        (s) => `  - ${s.dispatchId} · ${s.description} · ${REASON_ES[s.reason] ?? s.reason}${s.automatic ? ' (automático)' : ''}${s.amountPen !== null ? ` · S/ ${s.amountPen}` : ''} (${limaDateTime(s.at)})`,
       ),
       'Ninguno.',
     ),

@@ -123,6 +123,16 @@ test('money (money-clocks-2026-12): a third-party payment without funds answers 
   const id = await open();
   const view = await drive(id, [['third-party-payment', { amount: '850.50', currency: 'USD', payee: 'APM Terminals Callao', concept: 'Almacenaje', reference: 'FAC-1' }]]);
   expect(view.money).toMatchObject({ waitingForFunds: true, payments: [{ status: 'waiting_funds', shortfall: { amount: '850.50', currency: 'USD' } }] });
+  // A 10110 takes its amount as an exact decimal string, and the executive can void it with a reason.
+  const billed = await drive(id, [['extraordinary-service', { description: 'Aforo nocturno', reason: 'out_of_hours', amountPen: '180.50' }]]);
+  const service = billed.extraordinaryServices.find((s) => s.description === 'Aforo nocturno')!;
+  expect(service.amountPen).toBe('180.50');
+  const voided = await drive(id, [['void-extraordinary-service', { serviceId: service.id, reason: 'Cubierto por la tarifa pactada' }]]);
+  expect(voided.extraordinaryServices.find((s) => s.id === service.id)!.voided).toMatchObject({ by: 'operador.noche', reason: 'Cubierto por la tarifa pactada' });
+  const again = await act(id, 'void-extraordinary-service', { serviceId: service.id, reason: 'Otra vez' }).expect(409);
+  expect(again.body.error.message).toBe(`El servicio ${service.id} ya fue anulado.`);
+  const badAmount = await act(id, 'extraordinary-service', { description: 'Servicio', reason: 'out_of_scope', amountPen: '12.345' }).expect(400);
+  expect(badAmount.body.error.issues[0].path).toBe('body.amountPen');
 });
 
 test('every action route has been exercised successfully above', () => {
@@ -195,6 +205,7 @@ function validBody(action: string): object {
     complaint: { category: 'other', description: 'Reclamo' },
     'complaint-reported': { complaintId: 'REC-1' },
     'third-party-payment': { amount: '10.00', currency: 'PEN', payee: 'Terminal', concept: 'Gasto', reference: 'R-1' },
+    'void-extraordinary-service': { serviceId: 'SRV-1', reason: 'Motivo de prueba' },
   };
   return bodies[action] ?? {};
 }

@@ -11,6 +11,7 @@ import { ErrorType } from '../../domain/errors';
 import { hasFeature, isTerminalStatus, LIFECYCLE_FEATURES } from '../../domain/lifecycle';
 import { AMOUNT_PATTERN, CURRENCIES, money } from '../../domain/money/money';
 import { waitingPayments, type BookedPayment, type MoneyBook } from '../../domain/money/money-book';
+import { automaticDescription, automaticExtraService } from '../../domain/money/extra-services';
 import type { FundsNotice } from '../../domain/notifications';
 import * as m from '../dispatch.messages';
 import { eventTime, reject, setAction } from './action-args';
@@ -99,8 +100,65 @@ export async function retryWaitingPayments(rt: DispatchRuntime): Promise<void> {
   await rt.changed();
 }
 
+/**
+ * After an operator action: one automatic 10110 when it was done out of hours (night shift, weekend, holiday) or
+ * outside the client's agreed scope, priced from the client's terms; its glosa key is the service's own step.
+ */
+async function billExtraordinaryAction(rt: DispatchRuntime, action: string, args: { actor: string; occurredAt?: string }): Promise<boolean> {
+  const terms = rt.book.money?.extraServiceTerms;
+  if (!terms || rt.state.status === 'cancelled') return false;
+  const at = args.occurredAt ? new Date(Date.parse(args.occurredAt)).toISOString() : nowIso();
+  const service = automaticExtraService(terms, rt.calendar, action, at);
+  if (!service) return false;
+  const id = `SRV-${rt.nextSeq()}`;
+  const description = automaticDescription(service.reason, `acción «${action}» de ${args.actor}`);
+  rt.book.extraordinaryServices.push({ id, description, reason: service.reason, amountPen: service.amount.amount, at, actor: 'levante', automatic: true, action });
+  await rt.changed();
+  await rt.persist({
+    activity: 'recordGlosa',
+    input: {
+      dispatchId: rt.input.dispatchId,
+      code: '10110',
+      payload: { serviceId: id, description, reason: service.reason, amountPen: service.amount.amount, automatic: true, action, operator: args.actor },
+      actor: 'levante',
+      at,
+      idempotencyKey: rt.key(`glosa-10110/${id}`),
+    },
+  });
+  return true;
+}
+
 /** Registers the money actions and the funds signal. */
 export function registerMoneySteps(rt: DispatchRuntime): void {
+  // Only dispatches opened with the feature get the hook: older ones run exactly the code they were recorded with.
+  if (withMoney(rt)) rt.afterAction = (action, args) => billExtraordinaryAction(rt, action, args);
+
+  setAction(
+    rt,
+    m.voidExtraordinaryService,
+    async (a) => {
+      const service = rt.book.extraordinaryServices.find((s) => s.id === a.serviceId)!;
+      const at = eventTime(a);
+      service.voided = { at, by: a.actor, reason: a.reason.trim() };
+      const seq = rt.nextSeq();
+      await rt.changed();
+      // Glosas are append-only: the void is its own 10110 row, and reports leave the voided service out.
+      await rt.persist({
+        activity: 'recordGlosa',
+        input: { dispatchId: rt.input.dispatchId, code: '10110', payload: { serviceId: service.id, voids: true, reason: a.reason.trim() }, actor: a.actor, at, idempotencyKey: rt.key(`glosa-10110/void-${seq}`) },
+      });
+      return rt.view();
+    },
+    (a) => {
+      eventTime(a);
+      if (!withMoney(rt)) reject('Este despacho se abrió antes de la anulación de servicios extraordinarios.', ErrorType.InvalidTransition);
+      const service = rt.book.extraordinaryServices.find((s) => s.id === a.serviceId);
+      if (!service) reject(`No existe el servicio extraordinario ${a.serviceId} en este despacho.`, ErrorType.NotFound);
+      if (service.voided) reject(`El servicio ${a.serviceId} ya fue anulado.`, ErrorType.InvalidTransition);
+      if (typeof a.reason !== 'string' || a.reason.trim().length < 3) reject('Indique el motivo de la anulación del servicio (al menos 3 caracteres).');
+    },
+  );
+
   setHandler(m.fundsChanged, () => {
     if (!withMoney(rt) || waitingPayments(rt.book).length === 0) return;
     moneyBook(rt).fundsChanged = true;

@@ -45,6 +45,8 @@ export class DispatchRuntime {
   calendarReloadPending = false;
   private persistChain: Promise<void> = Promise.resolve();
   readonly workflowId = workflowInfo().workflowId;
+  /** Runs after every operator action (money-steps.ts); true when it changed the dispatch. */
+  afterAction?: (action: string, args: { actor: string; occurredAt?: string }) => Promise<boolean>;
 
   constructor(
     readonly input: DispatchInput,

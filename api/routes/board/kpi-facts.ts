@@ -3,6 +3,7 @@
  * trail for what the read model does not keep: the end of discharge and when a complaint was reported), so the
  * computation in domain/kpis stays pure.
  */
+import { billedServiceRows, penAmount } from '../../../domain/money/extra-services';
 import { mergeHolidays, peruCalendar } from '../../../domain/calendar';
 import { complaintEscalationDueAt, DEFAULT_POLICY, resolvePolicy, type DispatchPolicy } from '../../../domain/clocks';
 import type { ComplaintFacts, DispatchFacts, Period, ServiceFacts } from '../../../domain/kpis/kpis';
@@ -88,6 +89,10 @@ export async function gatherKpiFacts(board: Board, period: Period, f: KpiFilters
   });
 
   const glosas = await prisma.glosa.findMany({ where: { code: '10110', at: { gte: from, lt: to }, dispatch: where }, orderBy: { at: 'asc' }, take: MAX_DISPATCHES });
-  const services = glosas.map((g): ServiceFacts => ({ dispatchId: g.dispatchId, at: g.at.toISOString(), amountPen: typeof obj(g.payload).amountPen === 'number' ? (obj(g.payload).amountPen as number) : null }));
+  // Voided services do not bill; amounts are decimal strings on new dispatches (KPIs show them as figures).
+  const services = billedServiceRows(glosas).map((g): ServiceFacts => {
+    const amount = penAmount(obj(g.payload).amountPen);
+    return { dispatchId: g.dispatchId, at: g.at.toISOString(), amountPen: amount === null ? null : Number(amount) };
+  });
   return { dispatches, complaints, services };
 }

@@ -7,5 +7,8 @@ ALTER TABLE "dispatches" ADD COLUMN     "costNextChargeAt" TIMESTAMP(3),
 ADD COLUMN     "costs" JSONB,
 ADD COLUMN     "waitingForFunds" BOOLEAN NOT NULL DEFAULT false;
 
+-- AlterTable
+ALTER TABLE "clients" ADD COLUMN     "extraServices" JSONB;
+
 -- CreateIndex
 CREATE INDEX "dispatches_costNextChargeAt_idx" ON "dispatches"("costNextChargeAt");
