@@ -13,6 +13,7 @@ import { createPartnerActivities, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
 import { createInboundMailActivities, type InboundMailDeps } from './people';
 import { createMoneyActivities, type MoneyActivityDeps } from './money/money.activities';
+import { createLiquidationActivities, type LiquidationActivityDeps } from './money/liquidation.activities';
 
 export interface ActivityDeps {
   store: PrismaRecordStore;
@@ -28,7 +29,9 @@ export interface ActivityDeps {
   /** Staff directory, communication log and inbound mailbox (activities/people). */
   people: Omit<InboundMailDeps, 'mailer' | 'sentLog' | 'fallbackSupervisor'>;
   /** Ledger and funds gate of the dispatches (activities/money). */
-  money: MoneyActivityDeps['money'];
+  money: MoneyActivityDeps['money'] & LiquidationActivityDeps['money'];
+  /** The liquidation area's address: receives the liquidation file of each closed dispatch (LIQUIDATION_EMAIL). */
+  liquidationEmail?: string;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -48,6 +51,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createMoneyActivities({ money: deps.money }),
+    ...createLiquidationActivities({ money: deps.money, mailer: deps.mailer, sentLog: store, liquidationEmail: deps.liquidationEmail ?? 'liquidaciones@agencia.example.pe' }),
     ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
   };
 }

@@ -50,6 +50,8 @@ export interface DispatchPolicy {
   regimeExpiryRemindersDays: number[];
   /** A third-party payment waiting for the client's funds reaches the supervisor after this much business-day time. */
   fundsWaitBusinessMs?: number;
+  /** Originals reach the Archive within this business-day time of the end of operations (reminder after it). */
+  archiveOriginalsBusinessMs?: number;
 }
 
 const LEGACY_REGIME_EXPIRY_MS = { '20': 548 * DAY, '70': 365 * DAY };
@@ -72,6 +74,7 @@ export const DEFAULT_POLICY: DispatchPolicy = {
   regimeExpiryMs: LEGACY_REGIME_EXPIRY_MS,
   regimeExpiryRemindersDays: [90, 60, 30, 7],
   fundsWaitBusinessMs: 24 * HOUR,
+  archiveOriginalsBusinessMs: 48 * HOUR,
 };
 
 /** The default policy with a client's overrides; keys given as undefined keep the default. */

@@ -11,6 +11,8 @@ import type { DispatchInput } from './dispatch';
 import { hasFeature, LIFECYCLE_FEATURES } from './lifecycle';
 import { containerCostClocks, type ContainerCostClock } from './money/dispatch-costs';
 import { waitingPayments } from './money/money-book';
+import { pendingOriginals } from './money/liquidation';
+import { addBusinessDayTime } from './calendar';
 import { CLOCK_LABEL_ES, complaintEscalationDueAt, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
@@ -74,6 +76,11 @@ export function openDeadlines({ state, book, policy, calendar, input }: Schedule
   }
   if (hasFeature(state, LIFECYCLE_FEATURES.moneyClocks)) {
     for (const p of waitingPayments(book)) if (p.fundsDueAt) list.push(deadline('funds_wait', p.fundsDueAt, p.step));
+    // Once the operations end (empty container returned, or shipped), the originals must reach the Archive.
+    const opsEnded = state.containerReturnedAt ?? state.shipmentEndedAt;
+    if (opsEnded && state.status !== 'closed' && pendingOriginals(state.requiredDocuments, book.money?.originals).length > 0) {
+      list.push(deadline('archive_originals', addBusinessDayTime(calendar, opsEnded, policy.archiveOriginalsBusinessMs ?? 48 * 3_600_000), 'archive'));
+    }
   }
   for (const c of runningCostClocks({ state, book, policy, calendar, input })) {
     list.push({ ...deadline(COST_CLOCK_NAME[c.kind], c.accruesAt, costRef(c)), label: `${CLOCK_LABEL_ES[COST_CLOCK_NAME[c.kind]]} ${c.containerNumber}` });
@@ -152,7 +159,8 @@ function noticesFor(d: Deadline, ctx: ScheduleContext): PlannedNotice[] {
       return [{ ...base, key: key('escalation'), dueAt: d.dueAt, phase: 'escalation', audience: ['supervisors', 'executive'], notification: { kind: 'funds_wait_escalation', ...figures } }];
     }
     case 'archive_originals':
-      return [];
+      // A reminder that chases the originals: the closing is refused until they reach the Archive.
+      return [missed(['executive'])];
   }
 }
 

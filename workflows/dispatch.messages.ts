@@ -104,6 +104,9 @@ export const recordExtraordinaryService = defineUpdate<ActionResult, [Extraordin
 );
 /** The executive voids a 10110 (e.g. an automatic one that should not bill), with a reason. */
 export const voidExtraordinaryService = defineUpdate<ActionResult, [VoidExtraordinaryServiceArgs]>('voidExtraordinaryService');
+/** Originals of documents delivered to the Archive (money-clocks-2026-12): the closing waits for all of them. */
+export type OriginalsDeliveredArgs = ActionBase & { documents: DocumentKind[] };
+export const originalsDelivered = defineUpdate<ActionResult, [OriginalsDeliveredArgs]>('originalsDelivered');
 /** An incident during the dispatch. */
 export const logIncident = defineUpdate<ActionResult, [IncidentArgs]>('logIncident');
 /** A complaint or cost contingency: the supervisor must be informed within 24 business hours. */

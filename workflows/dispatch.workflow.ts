@@ -20,7 +20,7 @@ import { CLOCK_LABEL_ES } from '../domain/clocks';
 import type { DispatchWorkflowInput } from './dispatch.messages';
 import { PATCHES, recorder } from './dispatch/activities';
 import { registerHandlers } from './dispatch/handlers';
-import { retryWaitingPayments } from './dispatch/money-steps';
+import { compileLiquidationFile, retryWaitingPayments } from './dispatch/money-steps';
 import { DispatchRuntime, nowIso, outlastedRetries } from './dispatch/runtime';
 
 // Past this many events a new run starts with the same state (Temporal suggests it earlier on big histories).
@@ -118,12 +118,14 @@ async function superviseClocks(rt: DispatchRuntime): Promise<void> {
     }
     // Only dispatches opened with money-clocks-2026-12 ever set fundsChanged (a deposit while a payment waits).
     if (rt.book.money?.fundsChanged) await retryWaitingPayments(rt);
+    // Only a dispatch closed under money-clocks-2026-12 has a liquidation file to compile and send.
+    if (rt.book.money?.liquidation?.pending && !rt.sideEffectsWaiting()) await compileLiquidationFile(rt);
     const fired = await fireDueNotices(rt);
     const view = rt.view();
     rt.syncSearchAttributes(view);
     if (fired > 0) await rt.changed();
     const next = pendingNotices(rt.scheduleContext())[0];
-    const nothingWaits = rt.book.outbox.length === 0 && (rt.book.pendingWrites?.length ?? 0) === 0;
+    const nothingWaits = rt.book.outbox.length === 0 && (rt.book.pendingWrites?.length ?? 0) === 0 && !rt.book.money?.liquidation?.pending;
     if (isTerminalStatus(rt.state.status) && !next && nothingWaits) return;
     if (shouldContinueAsNew(rt, fired)) {
       await condition(allHandlersFinished);

@@ -4,7 +4,7 @@
  * as floats. Two writes that read before they write (a payment request against the funds, a proforma's next
  * version) take a transaction-scoped advisory lock, so concurrent requests are decided one after the other.
  */
-import type { PrismaClient } from '../../prisma/client';
+import type { Prisma, PrismaClient } from '../../prisma/client';
 import {
   creditUsedBy,
   fundsGate,
@@ -16,6 +16,7 @@ import {
   type Currency,
   type ExchangeRate,
   type FundsGateAnswer,
+  type LiquidationFile,
   type LedgerEntry,
   type Money,
   type ProformaLine,
@@ -122,6 +123,17 @@ export function createMoneyStore(prisma: PrismaClient) {
     },
 
     ledger: (dispatchId: string) => entriesOf(prisma, [dispatchId]),
+
+    /** Stores (or replaces) the liquidation file of a closed dispatch. */
+    async saveLiquidation(file: LiquidationFile, pdf: Buffer): Promise<void> {
+      const data = { file: file as unknown as Prisma.InputJsonObject, pdf: new Uint8Array(pdf), compiledAt: new Date(file.compiledAt) };
+      await prisma.liquidationFile.upsert({ where: { dispatchId: file.dispatchId }, create: { dispatchId: file.dispatchId, ...data }, update: data });
+    },
+
+    async getLiquidation(dispatchId: string): Promise<{ file: LiquidationFile; pdf: Buffer } | null> {
+      const row = await prisma.liquidationFile.findUnique({ where: { dispatchId } });
+      return row && { file: row.file as unknown as LiquidationFile, pdf: Buffer.from(row.pdf) };
+    },
 
     /** Open dispatches of the client whose workflow waits for funds (read model). */
     async dispatchesWaitingForFunds(clientRuc: string): Promise<string[]> {

@@ -32,6 +32,8 @@ const MONEY_ACTIONS: readonly ActionSpec[] = [
     z.strictObject({ ...base, amount, currency, payee: line(200).meta({ example: 'APM Terminals Callao S.A.' }), concept: line(200).meta({ example: 'Liquidación de almacenaje' }), reference: line(120).meta({ example: 'FAC F001-000123' }) })),
   spec('void-extraordinary-service', m.voidExtraordinaryService, 'Anular un servicio extraordinario (glosa 10110), p. ej. uno automático que no corresponde facturar, con su motivo',
     z.strictObject({ ...base, serviceId: z.string().regex(/^SRV-[0-9]{1,9}$/, { error: 'Código de servicio inválido (p. ej. SRV-4).' }), reason: text(3, 500) })),
+  spec('originals-delivered', m.originalsDelivered, 'Registrar la entrega de originales de documentos al Archivo (el cierre los exige)',
+    z.strictObject({ ...base, documents: z.array(z.enum(DOCUMENT_KINDS)).min(1).max(DOCUMENT_KINDS.length) })),
 ];
 
 export const ACTIONS: readonly ActionSpec[] = [

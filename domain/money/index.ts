@@ -14,3 +14,4 @@ export * from './dispatch-costs';
 export * from './money-book';
 export * from './money-view';
 export * from './extra-services';
+export * from './liquidation';

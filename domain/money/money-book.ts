@@ -6,6 +6,7 @@
 import type { DispatchCostTerms } from './dispatch-costs';
 import type { Money } from './money';
 import type { ExtraServiceTerms } from './extra-services';
+import type { DocumentKind } from '../documents';
 
 /** A third-party payment the executive asked for through the workflow; `step` is its idempotency step. */
 export interface BookedPayment {
@@ -38,6 +39,10 @@ export interface MoneyBook {
   fundsChanged?: boolean;
   /** The client's terms for automatic 10110 services, fixed at opening; absent: none are created. */
   extraServiceTerms?: ExtraServiceTerms;
+  /** When each document's original reached the Archive (the closing waits for all). */
+  originals?: Partial<Record<DocumentKind, string>>;
+  /** Set by the closing: the liquidation file is compiled and sent by the main loop (retried after an outage). */
+  liquidation?: { pending: boolean; compiledAt?: string };
 }
 
 /** Payments refused for lack of funds, still waiting for a deposit or a credit change. */

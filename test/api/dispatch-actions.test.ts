@@ -65,13 +65,15 @@ test('an anticipated import with restricted goods at APMTC, from documents to cl
     ['container-return', { date: '2026-12-05', depot: 'Depósito Callao Norte' }],
     ['container-returned'],
     ['regularized'],
+    // Closing waits for the originals in the Archive (money-clocks-2026-12).
+    ['originals-delivered', { documents: [...IMPORT_DOCUMENTS, 'senasa_permit'] }],
     ['close'],
   ]);
   expect(view).toMatchObject({ dispatchId: id, status: 'closed', channel: 'rojo', damNumber: '118-2026-20-000123' });
   const history = await api.stack.prisma.statusHistory.findMany({ where: { dispatchId: id }, orderBy: { at: 'asc' } });
   expect(new Set(history.map((h) => h.actor))).toEqual(new Set(['operador.noche']));
   const audit = await api.stack.prisma.auditEvent.count({ where: { target: id, actor: 'operador.noche' } });
-  expect(audit).toBe(20);
+  expect(audit).toBe(21);
 });
 
 test('a DPWC import assigns the BL to the carrier', async () => {
@@ -206,6 +208,7 @@ function validBody(action: string): object {
     'complaint-reported': { complaintId: 'REC-1' },
     'third-party-payment': { amount: '10.00', currency: 'PEN', payee: 'Terminal', concept: 'Gasto', reference: 'R-1' },
     'void-extraordinary-service': { serviceId: 'SRV-1', reason: 'Motivo de prueba' },
+    'originals-delivered': { documents: ['insurance'] },
   };
   return bodies[action] ?? {};
 }

@@ -33,6 +33,9 @@ describe('policy', () => {
       regimeExpiryMonths: { '20': 18, '70': 12 },
       regimeExpiryMs: { '20': 548 * DAY, '70': 365 * DAY },
       regimeExpiryRemindersDays: [90, 60, 30, 7],
+      // Money (money-clocks-2026-12): the funds wait and the originals for the Archive, in business-day time.
+      fundsWaitBusinessMs: 24 * HOUR,
+      archiveOriginalsBusinessMs: 48 * HOUR,
     });
     expect(policyProblems(DEFAULT_POLICY)).toEqual([]);
   });

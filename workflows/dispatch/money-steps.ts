@@ -11,7 +11,9 @@ import { ErrorType } from '../../domain/errors';
 import { hasFeature, isTerminalStatus, LIFECYCLE_FEATURES } from '../../domain/lifecycle';
 import { AMOUNT_PATTERN, CURRENCIES, money } from '../../domain/money/money';
 import { waitingPayments, type BookedPayment, type MoneyBook } from '../../domain/money/money-book';
-import { automaticDescription, automaticExtraService } from '../../domain/money/extra-services';
+import { automaticDescription, automaticExtraService, penAmount } from '../../domain/money/extra-services';
+import { originalsPendingReason, pendingOriginals, type LiquidationFacts } from '../../domain/money/liquidation';
+import { DOCUMENT_LABEL_ES } from '../../domain/documents';
 import type { FundsNotice } from '../../domain/notifications';
 import * as m from '../dispatch.messages';
 import { eventTime, reject, setAction } from './action-args';
@@ -128,10 +130,92 @@ async function billExtraordinaryAction(rt: DispatchRuntime, action: string, args
   return true;
 }
 
+/** What the workflow knows for the liquidation file (the activity adds the ledger). */
+function liquidationFacts(rt: DispatchRuntime): LiquidationFacts {
+  const s = rt.state;
+  const costs = rt.costs();
+  return {
+    dispatchId: rt.input.dispatchId,
+    client: { ruc: rt.input.client.ruc, name: rt.input.client.name },
+    regime: rt.input.regime,
+    modality: rt.input.modality,
+    terminal: rt.input.terminal,
+    bl: rt.input.bl,
+    dam: { number: s.damNumber ?? null, channel: s.channel ?? null, numberedAt: s.damNumberedAt ?? null, levanteAt: s.levanteAt ?? null },
+    documents: s.requiredDocuments.map((kind) => ({ kind, receivedAt: s.documentsReceived[kind] ?? null, originalDeliveredAt: rt.book.money?.originals?.[kind] ?? null })),
+    costClocks: (costs?.clocks ?? []).map((c) => ({ kind: c.kind, containerNumber: c.containerNumber, size: c.size, lastFreeDay: c.lastFreeDay, stoppedOn: c.stoppedOn ?? null, chargeableDays: c.accruedDays, cost: c.accruedCost, source: c.source })),
+    extraServices: rt.book.extraordinaryServices.map((x) => ({ id: x.id, description: x.description, reason: x.reason, amountPen: penAmount(x.amountPen), automatic: x.automatic === true, voided: Boolean(x.voided), at: x.at })),
+    closedAt: s.closedAt ?? nowIso(),
+  };
+}
+
+/** Called by the main loop after the closing: compiles and sends the liquidation file; after an outage, later. */
+export async function compileLiquidationFile(rt: DispatchRuntime): Promise<void> {
+  try {
+    const { compiledAt } = await moneyActivities.compileLiquidation({ idempotencyKey: rt.key('liquidation'), facts: liquidationFacts(rt) });
+    rt.book.money!.liquidation = { pending: false, compiledAt };
+  } catch (err) {
+    if (!outlastedRetries(err)) throw err;
+    rt.fallBehind('expediente de liquidación', err);
+    return;
+  }
+  await rt.changed();
+}
+
+/**
+ * Closing under money-clocks-2026-12: refused while originals are pending for the Archive; once closed, the main
+ * loop compiles the liquidation file. (Replaces the plain closing handler for these dispatches only.)
+ */
+function registerClosing(rt: DispatchRuntime): void {
+  setAction(
+    rt,
+    m.closeDispatch,
+    async (a) => {
+      // Marked before the transition: the main loop, woken by it, must not complete the workflow first.
+      const book = moneyBook(rt);
+      book.liquidation = { pending: true };
+      try {
+        await rt.transition({ type: 'closed', at: eventTime(a) }, a.actor);
+      } catch (err) {
+        if (rt.state.status !== 'closed') book.liquidation = undefined;
+        throw err;
+      }
+      return rt.view();
+    },
+    (a) => {
+      rt.assertAllowed({ type: 'closed', at: eventTime(a) });
+      const pending = pendingOriginals(rt.state.requiredDocuments, rt.book.money?.originals);
+      if (pending.length > 0) reject(originalsPendingReason(pending), ErrorType.InvalidTransition);
+    },
+  );
+
+  setAction(
+    rt,
+    m.originalsDelivered,
+    async (a) => {
+      const at = eventTime(a);
+      const originals = (moneyBook(rt).originals ??= {});
+      for (const kind of a.documents) originals[kind] ??= at;
+      await rt.changed();
+      return rt.view();
+    },
+    (a) => {
+      eventTime(a);
+      if (rt.state.status === 'cancelled') reject('El despacho está anulado.', ErrorType.InvalidTransition);
+      if (!Array.isArray(a.documents) || a.documents.length === 0) reject('Indique al menos un documento cuyo original se entregó al Archivo.');
+      const notReceived = a.documents.filter((k) => !rt.state.documentsReceived[k]);
+      if (notReceived.length > 0) reject(`No se puede registrar el original de ${notReceived.map((k) => DOCUMENT_LABEL_ES[k] ?? k).join(', ')}: el documento no fue recibido en este despacho.`, ErrorType.InvalidTransition);
+    },
+  );
+}
+
 /** Registers the money actions and the funds signal. */
 export function registerMoneySteps(rt: DispatchRuntime): void {
   // Only dispatches opened with the feature get the hook: older ones run exactly the code they were recorded with.
-  if (withMoney(rt)) rt.afterAction = (action, args) => billExtraordinaryAction(rt, action, args);
+  if (withMoney(rt)) {
+    rt.afterAction = (action, args) => billExtraordinaryAction(rt, action, args);
+    registerClosing(rt);
+  }
 
   setAction(
     rt,

@@ -12,3 +12,13 @@ ALTER TABLE "clients" ADD COLUMN     "extraServices" JSONB;
 
 -- CreateIndex
 CREATE INDEX "dispatches_costNextChargeAt_idx" ON "dispatches"("costNextChargeAt");
+
+-- CreateTable
+CREATE TABLE "liquidation_files" (
+    "dispatchId" TEXT NOT NULL,
+    "file" JSONB NOT NULL,
+    "pdf" BYTEA NOT NULL,
+    "compiledAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "liquidation_files_pkey" PRIMARY KEY ("dispatchId")
+);
