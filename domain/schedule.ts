@@ -76,8 +76,10 @@ export function openDeadlines({ state, book, policy, calendar, input }: Schedule
   }
   if (hasFeature(state, LIFECYCLE_FEATURES.moneyClocks)) {
     for (const p of waitingPayments(book)) if (p.fundsDueAt) list.push(deadline('funds_wait', p.fundsDueAt, p.step));
-    // Once the operations end (empty container returned, or shipped), the originals must reach the Archive.
-    const opsEnded = state.containerReturnedAt ?? state.shipmentEndedAt;
+    // Once the dispatch could close (empty container returned; regularized for an export or a SADA import),
+    // the originals must reach the Archive.
+    const regularizes = state.direction === 'export' || state.modality === 'anticipado';
+    const opsEnded = regularizes ? state.regularizedAt : state.containerReturnedAt;
     if (opsEnded && state.status !== 'closed' && pendingOriginals(state.requiredDocuments, book.money?.originals).length > 0) {
       list.push(deadline('archive_originals', addBusinessDayTime(calendar, opsEnded, policy.archiveOriginalsBusinessMs ?? 48 * 3_600_000), 'archive'));
     }

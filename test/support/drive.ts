@@ -46,3 +46,9 @@ export async function toShipped(h: Handle): Promise<DispatchView> {
   await h.executeUpdate(m.sealsRegistered, { args: [{ actor }] });
   return h.executeUpdate(m.shipped, { args: [{ actor }] });
 }
+
+/** Originals of every required document delivered to the Archive: closing waits for them (money-clocks-2026-12). */
+export async function deliverOriginals(h: Handle): Promise<DispatchView> {
+  const view = await h.query(m.getDispatch);
+  return h.executeUpdate(m.originalsDelivered, { args: [{ actor, documents: view.requiredDocuments }] });
+}
