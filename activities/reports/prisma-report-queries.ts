@@ -1,5 +1,6 @@
 /** The report ports over PostgreSQL through Prisma Client: read-only queries on the read model and its records. */
 import { billedServiceRows, penAmount } from '../../domain/money/extra-services';
+import type { Money } from '../../domain/money/money';
 import type { PrismaClient } from '../../prisma/client';
 import type { Channel, Contact, Regime, Terminal } from '../../domain/dispatch';
 import type { ClientReportLine, PlannedTerminalItem } from '../../domain/reports';
@@ -102,6 +103,19 @@ export function createPrismaReportQueries(prisma: PrismaClient): ReportQueries {
         take: page.take,
       });
       return pageOf(rows, page, byId, (r) => ({ dispatchId: r.dispatchId, description: r.description, at: r.at.toISOString() }));
+    },
+    async costAlerts(from, to) {
+      const rows = await prisma.dispatch.findMany({
+        where: { costNextChargeAt: { gte: new Date(from), lt: new Date(to) }, closedAt: null },
+        select: { id: true, clientRuc: true, executiveId: true, costNextChargeAt: true, costs: true },
+      });
+      return rows.map((r) => ({
+        dispatchId: r.id,
+        clientRuc: r.clientRuc,
+        executiveId: r.executiveId,
+        nextChargeAt: r.costNextChargeAt!.toISOString(),
+        nextCharge: ((r.costs as { nextCharge?: Money[] } | null)?.nextCharge ?? []),
+      }));
     },
     async extraordinaryServices(from, to) {
       const rows = await prisma.glosa.findMany({

@@ -6,6 +6,7 @@
  * the 29th; the container is returned on the 28th, so it never warns.
  */
 import { DEFAULT_TARIFFS } from '../../../domain/money/tariffs';
+import { createPrismaReportQueries } from '../../../activities/reports';
 import * as m from '../../../workflows/dispatch.messages';
 import { toLevante, withdrawAndReturn } from '../../support/drive';
 import { sampleDispatch, startDispatch } from '../../support/fixtures';
@@ -46,6 +47,13 @@ test('free time ends before a holiday weekend: warning with the estimated cost, 
   expect(warning.subject).toContain('US$ 120.00');
   expect(warning.to).toEqual([d.executive.email]);
   expect(warning.text).toContain('Costo estimado si no se hace nada: US$ 120.00 (4 día(s) × US$ 30.00, hasta el 28/12/2026');
+
+  // The read model carries it, and the supervisor digest lists it among the dispatches costing money in 24 h.
+  const row = await stack.prisma.dispatch.findUnique({ where: { id: d.dispatchId } });
+  expect(row!.costNextChargeAt!.toISOString()).toBe('2026-12-25T05:00:00.000Z');
+  expect(row!.costs).toMatchObject({ projected: [{ amount: '200.00', currency: 'USD' }], nextCharge: [{ amount: '120.00', currency: 'USD' }] });
+  const alerts = await createPrismaReportQueries(stack.prisma).costAlerts!('2026-12-24T13:00:00.000Z', '2026-12-25T13:00:00.000Z');
+  expect(alerts.find((a) => a.dispatchId === d.dispatchId)).toMatchObject({ nextChargeAt: '2026-12-25T05:00:00.000Z', nextCharge: [{ amount: '120.00', currency: 'USD' }] });
 
   // Friday 25 00:00 Lima: free time is over and cost accrues: the supervisor hears of it.
   await sleepUntil('2026-12-25T05:01:00Z');
