@@ -121,6 +121,24 @@ export const HISTORY_PATHS = [
     files: ['inboundMailWorkflow/inbound-mail-fetch'],
     about: 'One run of the inbound-mail fetch (the recording stack has no IMAP mailbox: the run reports it off)',
   },
+  {
+    name: 'money-cost-clocks',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/money-cost-clocks'],
+    about: 'Cost clocks (money-clocks-2026-12): storage warning with the estimated cost, escalation when it accrues, withdrawal and return stop the clocks, originals to the Archive, closing compiles the liquidation file',
+  },
+  {
+    name: 'money-funds-gate',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/money-funds-gate'],
+    about: 'Funds gate (money-clocks-2026-12): a third-party payment refused, the funds request, escalation past the wait, a deposit signal and the payment recorded by the workflow, then cancellation',
+  },
+  {
+    name: 'money-extra-service',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/money-extra-service'],
+    about: 'Automatic 10110 (money-clocks-2026-12): an action in the night shift bills itself, the executive voids it, then cancellation',
+  },
 ] as const satisfies readonly HistoryPath[];
 
 export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];

@@ -5,6 +5,7 @@ import { partnerDevRecorders, partnerTimeSkippingRecorders } from './partners.re
 import type { Recorder, TimeSkippingRecorder } from './recording';
 import { supervisionDevRecorders } from './supervision.recorders';
 import { peopleDevRecorders, peopleTimeSkippingRecorders } from './people.recorders';
+import { moneyTimeSkippingRecorders } from './money.recorders';
 
 type NamesOn<S extends string> = Extract<(typeof HISTORY_PATHS)[number], { server: S }>['name'];
 
@@ -19,4 +20,5 @@ export const timeSkippingRecorders: Record<NamesOn<'timeskipping'>, TimeSkipping
   ...dispatchTimeSkippingRecorders,
   ...partnerTimeSkippingRecorders,
   ...peopleTimeSkippingRecorders,
+  ...moneyTimeSkippingRecorders,
 };
