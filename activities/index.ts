@@ -14,6 +14,7 @@ import type { Terminal } from '../domain/dispatch';
 import { createInboundMailActivities, type InboundMailDeps } from './people';
 import { createMoneyActivities, type MoneyActivityDeps } from './money/money.activities';
 import { createLiquidationActivities, type LiquidationActivityDeps } from './money/liquidation.activities';
+import { createAdministrationActivities, type AdministrationActivityDeps } from './money/administration.activities';
 
 export interface ActivityDeps {
   store: PrismaRecordStore;
@@ -29,7 +30,9 @@ export interface ActivityDeps {
   /** Staff directory, communication log and inbound mailbox (activities/people). */
   people: Omit<InboundMailDeps, 'mailer' | 'sentLog' | 'fallbackSupervisor'>;
   /** Ledger and funds gate of the dispatches (activities/money). */
-  money: MoneyActivityDeps['money'] & LiquidationActivityDeps['money'];
+  money: MoneyActivityDeps['money'] & LiquidationActivityDeps['money'] & AdministrationActivityDeps['money'];
+  /** Administración: receives its daily report of advances and what is pending to invoice (ADMINISTRATION_EMAIL). */
+  administrationEmail?: string;
   /** The liquidation area's address: receives the liquidation file of each closed dispatch (LIQUIDATION_EMAIL). */
   liquidationEmail?: string;
 }
@@ -51,6 +54,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createInboundMailActivities({ ...deps.people, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createMoneyActivities({ money: deps.money }),
+    ...createAdministrationActivities({ money: deps.money, mailer: deps.mailer, sentLog: store, administrationEmail: deps.administrationEmail ?? 'administracion@agencia.example.pe' }),
     ...createLiquidationActivities({ money: deps.money, mailer: deps.mailer, sentLog: store, liquidationEmail: deps.liquidationEmail ?? 'liquidaciones@agencia.example.pe' }),
     ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor }),
   };

@@ -48,6 +48,7 @@ export async function startDispatchWorker(
     partners: createPrismaPartnerStore(prisma),
     money: createMoneyStore(prisma),
     liquidationEmail: config.LIQUIDATION_EMAIL,
+    administrationEmail: config.ADMINISTRATION_EMAIL,
     // Inbound mail (IMAP_* variables; off when IMAP_HOST is unset). Tests pass their own mailbox.
     people: (() => {
       const imap = extra.imap !== undefined ? extra.imap : imapSettingsFromEnv(process.env);

@@ -5,6 +5,7 @@
  * version) take a transaction-scoped advisory lock, so concurrent requests are decided one after the other.
  */
 import type { Prisma, PrismaClient } from '../../prisma/client';
+import type { AdministrationLine } from '../../domain/reports/administration-report';
 import {
   creditUsedBy,
   fundsGate,
@@ -17,6 +18,9 @@ import {
   type ExchangeRate,
   type FundsGateAnswer,
   type LiquidationFile,
+  billedServiceRows,
+  penAmount,
+  totalsByCurrency,
   type LedgerEntry,
   type Money,
   type ProformaLine,
@@ -133,6 +137,45 @@ export function createMoneyStore(prisma: PrismaClient) {
     async getLiquidation(dispatchId: string): Promise<{ file: LiquidationFile; pdf: Buffer } | null> {
       const row = await prisma.liquidationFile.findUnique({ where: { dispatchId } });
       return row && { file: row.file as unknown as LiquidationFile, pdf: Buffer.from(row.pdf) };
+    },
+
+    /** Records that Administración regularized the dispatch's invoice; a second one answers the first (created false). */
+    async regularizeInvoice(dispatchId: string, invoiceNumber: string, actor: string): Promise<{ invoiceNumber: string; actor: string; at: string; created: boolean }> {
+      const seen = await prisma.invoiceRegularization.findUnique({ where: { dispatchId } });
+      const row = seen ?? (await prisma.invoiceRegularization.create({ data: { dispatchId, invoiceNumber, actor } }));
+      return { invoiceNumber: row.invoiceNumber, actor: row.actor, at: row.at.toISOString(), created: !seen };
+    },
+
+    /**
+     * Administración's daily report: every dispatch not cancelled with ledger movements or billable 10110 services,
+     * except closed ones already invoiced (bounded by what is pending, not by the whole history).
+     */
+    async administrationLines(): Promise<AdministrationLine[]> {
+      const [entries, glosas, invoiced] = await Promise.all([
+        prisma.ledgerEntry.findMany({ select: { dispatchId: true, kind: true, amount: true, currency: true } }),
+        prisma.glosa.findMany({ where: { code: '10110' }, select: { dispatchId: true, payload: true } }),
+        prisma.invoiceRegularization.findMany(),
+      ]);
+      const ids = [...new Set([...entries.map((e) => e.dispatchId), ...glosas.map((g) => g.dispatchId)])];
+      const dispatches = await prisma.dispatch.findMany({ where: { id: { in: ids }, status: { not: 'cancelled' } }, include: { client: { select: { name: true } } }, orderBy: { id: 'asc' } });
+      const billed = billedServiceRows(glosas);
+      return dispatches
+        .map((d): AdministrationLine => {
+          const mine = entries.filter((e) => e.dispatchId === d.id);
+          const of = (kind: string) => totalsByCurrency(mine.filter((e) => e.kind === kind).map((e) => amountOf(e.amount, e.currency)));
+          const inv = invoiced.find((i) => i.dispatchId === d.id);
+          return {
+            dispatchId: d.id,
+            clientRuc: d.clientRuc,
+            clientName: d.client.name,
+            status: d.status,
+            deposits: of('deposit'),
+            payments: of('payment'),
+            extraServicesPen: sum(billed.filter((g) => g.dispatchId === d.id).map((g) => money(penAmount((g.payload as { amountPen?: unknown }).amountPen) ?? '0', 'PEN')), 'PEN'),
+            ...(inv ? { invoiced: { invoiceNumber: inv.invoiceNumber, at: inv.at.toISOString() } } : {}),
+          };
+        })
+        .filter((l) => !(l.invoiced && l.status === 'closed'));
     },
 
     /** Open dispatches of the client whose workflow waits for funds (read model). */

@@ -27,6 +27,7 @@ const WORKFLOW_TYPES: Record<keyof typeof workflows, true> = {
   annualPartnerEvaluationsWorkflow: true,
   mailResponseWorkflow: true,
   inboundMailWorkflow: true,
+  administrationReportWorkflow: true,
 };
 
 const dir = join(__dirname, 'histories');

@@ -22,3 +22,13 @@ CREATE TABLE "liquidation_files" (
 
     CONSTRAINT "liquidation_files_pkey" PRIMARY KEY ("dispatchId")
 );
+
+-- CreateTable
+CREATE TABLE "invoice_regularizations" (
+    "dispatchId" TEXT NOT NULL,
+    "invoiceNumber" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "invoice_regularizations_pkey" PRIMARY KEY ("dispatchId")
+);

@@ -139,6 +139,12 @@ export const HISTORY_PATHS = [
     files: ['dispatchWorkflow/money-extra-service'],
     about: 'Automatic 10110 (money-clocks-2026-12): an action in the night shift bills itself, the executive voids it, then cancellation',
   },
+  {
+    name: 'administration-report',
+    server: 'dev',
+    files: ['administrationReportWorkflow/administration-report'],
+    about: "Administración's daily report (issue #14): advances, deposits and third-party payments per dispatch in progress, what is pending to invoice",
+  },
 ] as const satisfies readonly HistoryPath[];
 
 export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];
