@@ -141,9 +141,10 @@ export function createMoneyStore(prisma: PrismaClient) {
 
     /** Records that Administración regularized the dispatch's invoice; a second one answers the first (created false). */
     async regularizeInvoice(dispatchId: string, invoiceNumber: string, actor: string): Promise<{ invoiceNumber: string; actor: string; at: string; created: boolean }> {
-      const seen = await prisma.invoiceRegularization.findUnique({ where: { dispatchId } });
-      const row = seen ?? (await prisma.invoiceRegularization.create({ data: { dispatchId, invoiceNumber, actor } }));
-      return { invoiceNumber: row.invoiceNumber, actor: row.actor, at: row.at.toISOString(), created: !seen };
+      // skipDuplicates: two requests at once never fail on the primary key; the first one wins.
+      const { count } = await prisma.invoiceRegularization.createMany({ data: [{ dispatchId, invoiceNumber, actor }], skipDuplicates: true });
+      const row = await prisma.invoiceRegularization.findUniqueOrThrow({ where: { dispatchId } });
+      return { invoiceNumber: row.invoiceNumber, actor: row.actor, at: row.at.toISOString(), created: count === 1 };
     },
 
     /**
