@@ -5,6 +5,7 @@
  * Every write that a retried activity may repeat carries an idempotency key: writing it twice leaves one row.
  */
 import type { Money } from '../../domain/money/money';
+import type { CostClockFacts } from '../../domain/kpis/kpis';
 import type { Channel, Contact, Direction, Modality, Regime, Terminal } from '../../domain/dispatch';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -45,7 +46,7 @@ export interface DispatchRecord {
   /** Money (money-clocks-2026-12): a payment waits for the client's funds; the cost clocks' figures. */
   waitingForFunds?: boolean;
   costNextChargeAt?: string | null;
-  costs?: { accrued: Money[]; projected: Money[]; nextCharge: Money[] } | null;
+  costs?: { accrued: Money[]; projected: Money[]; nextCharge: Money[]; clocks?: CostClockFacts[] } | null;
 }
 
 export interface StoredDispatchRecord extends DispatchRecord {

@@ -32,6 +32,14 @@ export function moneyReadModel(view: Pick<DispatchView, 'money' | 'costs'>) {
   return {
     waitingForFunds: view.money?.waitingForFunds ?? false,
     costNextChargeAt: view.costs?.nextChargeAt ?? null,
-    costs: view.costs ? { accrued: view.costs.accrued, projected: view.costs.projected, nextCharge: nextCharge(view.costs) } : null,
+    costs: view.costs
+      ? {
+          accrued: view.costs.accrued,
+          projected: view.costs.projected,
+          nextCharge: nextCharge(view.costs),
+          // Per clock, for the board's KPI of cost alerts and the money they saved or cost.
+          clocks: view.costs.clocks.map((c) => ({ kind: c.kind, containerNumber: c.containerNumber, warnAt: c.warnAt, accruesAt: c.accruesAt, stoppedOn: c.stoppedOn ?? null, accrued: c.accruedCost, estimated: c.estimatedCost })),
+        }
+      : null,
   };
 }

@@ -2,6 +2,7 @@
 import { peruCalendar } from '../../../domain/calendar';
 import { automaticExtraService, billedServiceRows, containerCostClocks, costTermsFor, DEFAULT_TARIFFS, isOutOfHours, penAmount } from '../../../domain/money';
 import { renderSupervisorDigest, sortCostAlerts } from '../../../domain/reports';
+import { computeKpis } from '../../../domain/kpis/kpis';
 import { initialState } from '../../../domain/state-machine';
 import { sampleDispatch } from '../../support/fixtures';
 
@@ -58,4 +59,26 @@ test('the digest lists the dispatches that start costing money, costliest first'
   );
   expect(text).toContain('Despachos que empiezan a generar costo en las próximas 24 horas');
   expect(text).toContain('  - DSP-B · RUC 1 · ejecutivo E1 · desde 25/12/2026 00:00 · si no se actúa: US$ 120.00');
+});
+
+test('KPI of cost alerts: a clock stopped before accruing saved its estimate; one accruing cost what it accrued', () => {
+  const usd = (amount: string) => ({ amount, currency: 'USD' as const });
+  const clock = (warnAt: string, stoppedOn: string | null, accrued: string, estimated: string) => ({ kind: 'storage' as const, containerNumber: 'C', warnAt, accruesAt: warnAt, stoppedOn, accrued: usd(accrued), estimated: usd(estimated) });
+  const k = computeKpis(
+    {
+      dispatches: [],
+      complaints: [],
+      services: [],
+      costClocks: [
+        clock('2026-12-24T14:00:00Z', '2026-12-24', '0.00', '120.00'), // moved in time: saved 120
+        clock('2026-12-24T14:00:00Z', '2026-12-28', '120.00', '120.00'), // moved late: cost 120
+        clock('2026-12-26T14:00:00Z', null, '30.00', '80.00'), // still running, accruing: cost 30 so far
+        clock('2026-11-01T14:00:00Z', '2026-11-01', '0.00', '500.00'), // warned before the period
+        clock('2026-12-27T14:00:00Z', '2026-12-26', '0.00', '90.00'), // moved before its warning: not an alert
+      ],
+    },
+    { from: '2026-12-21T05:00:00Z', to: '2026-12-28T05:00:00Z' },
+    '2026-12-30T00:00:00Z',
+  );
+  expect(k.costClocks).toEqual({ warned: 3, saved: [usd('120.00')], cost: [usd('150.00')] });
 });

@@ -68,6 +68,12 @@ test('free time ends before a holiday weekend: warning with the estimated cost, 
   const returned = await withdrawAndReturn(handle, '2026-12-28');
   expect(returned.deadlines.some((x) => x.clock === 'storage_free_time' || x.clock === 'detention_free_time')).toBe(false);
   expect(returned.costs!.accrued).toEqual([{ amount: '120.00', currency: 'USD' }]);
+  // The read model keeps each clock's figures for the board's KPI: storage cost US$ 120.00, detention saved US$ 80.00.
+  const clocks = (await stack.prisma.dispatch.findUnique({ where: { id: d.dispatchId } }))!.costs as { clocks: { kind: string; stoppedOn: string; accrued: unknown; estimated: unknown }[] };
+  expect(clocks.clocks).toEqual([
+    expect.objectContaining({ kind: 'storage', stoppedOn: '2026-12-28', accrued: { amount: '120.00', currency: 'USD' } }),
+    expect.objectContaining({ kind: 'detention', stoppedOn: '2026-12-28', accrued: { amount: '0.00', currency: 'USD' }, estimated: { amount: '80.00', currency: 'USD' } }),
+  ]);
   await sleepUntil('2026-12-31T05:00:00Z');
   await awaitLaterEscalation(stack, handle, d.dispatchId);
   expect(mails(d.dispatchId, 'sobreestadía')).toHaveLength(0);
