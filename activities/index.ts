@@ -13,6 +13,9 @@ import { createContractReminderActivities, createPartnerActivities, type Contrac
 import type { Terminal } from '../domain/dispatch';
 import { createMandateActivities, type MandateStore } from './mandates';
 import { createAgreementActivities, createHandoverActivities, createInboundMailActivities, type InboundMailDeps, type PeopleRecords } from './people';
+import { createMoneyActivities, type MoneyActivityDeps } from './money/money.activities';
+import { createLiquidationActivities, type LiquidationActivityDeps } from './money/liquidation.activities';
+import { createAdministrationActivities, type AdministrationActivityDeps } from './money/administration.activities';
 
 export interface ActivityDeps {
   store: PrismaRecordStore;
@@ -33,6 +36,12 @@ export interface ActivityDeps {
   peopleRecords: PeopleRecords;
   /** Contracts with the alliance partners (activities/partners/contracts.ts). */
   contracts: ContractStore;
+  /** Ledger and funds gate of the dispatches (activities/money). */
+  money: MoneyActivityDeps['money'] & LiquidationActivityDeps['money'] & AdministrationActivityDeps['money'];
+  /** Administración: receives its daily report of advances and what is pending to invoice (ADMINISTRATION_EMAIL). */
+  administrationEmail?: string;
+  /** The liquidation area's address: receives the liquidation file of each closed dispatch (LIQUIDATION_EMAIL). */
+  liquidationEmail?: string;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -57,6 +66,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createHandoverActivities({ records: deps.peopleRecords, people: deps.people.store, mailer: deps.mailer, sentLog: store, fallbackSupervisor: deps.fallbackSupervisor }),
     ...createContractReminderActivities({ contracts: deps.contracts, managers: () => deps.partners.activeManagers(), fallbackManager: deps.fallbackSupervisor, mailer: deps.mailer, sentLog: store }),
     ...createPartnerActivities({ store: deps.partners, mailer: deps.mailer, sentLog: store, fallbackManager: deps.fallbackSupervisor, contracts: deps.contracts }),
+    ...createMoneyActivities({ money: deps.money }),
+    ...createAdministrationActivities({ money: deps.money, mailer: deps.mailer, sentLog: store, administrationEmail: deps.administrationEmail ?? 'administracion@agencia.example.pe' }),
+    ...createLiquidationActivities({ money: deps.money, mailer: deps.mailer, sentLog: store, liquidationEmail: deps.liquidationEmail ?? 'liquidaciones@agencia.example.pe' }),
   };
 }
 

@@ -18,6 +18,10 @@ export const configSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Levante <levante@agencia.example.pe>'),
   SUPERVISOR_FALLBACK_EMAIL: z.email().default('supervision@agencia.example.pe'),
+  /** The liquidation area: receives the liquidation file (JSON + PDF) of every closed dispatch (issue #14). */
+  LIQUIDATION_EMAIL: z.email().default('liquidaciones@agencia.example.pe'),
+  /** Administración: receives the daily report of advances, deposits and what is pending to invoice (issue #14). */
+  ADMINISTRATION_EMAIL: z.email().default('administracion@agencia.example.pe'),
   /** Receives the Friday weekend programming; unset → the supervisor roster. */
   OPERATIONS_EMAIL: z.email().optional(),
   TERMINAL_APMTC_URL: z.url().default('http://127.0.0.1:4010'),

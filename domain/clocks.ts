@@ -56,6 +56,10 @@ export interface DispatchPolicy extends Partial<ImportClockPolicy> {
   exportShipmentGreenMs: number;
   exportShipmentOrangeMs: number;
   exportShipmentRedMs: number;
+  /** A third-party payment waiting for the client's funds reaches the supervisor after this much business-day time. */
+  fundsWaitBusinessMs?: number;
+  /** Originals reach the Archive within this business-day time of the end of operations (reminder after it). */
+  archiveOriginalsBusinessMs?: number;
 }
 
 const LEGACY_REGIME_EXPIRY_MS = { '20': 548 * DAY, '70': 365 * DAY };
@@ -84,6 +88,8 @@ export const DEFAULT_POLICY: DispatchPolicy = {
   exportShipmentGreenMs: 2 * DAY,
   exportShipmentOrangeMs: 3 * DAY,
   exportShipmentRedMs: 5 * DAY,
+  fundsWaitBusinessMs: 24 * HOUR,
+  archiveOriginalsBusinessMs: 48 * HOUR,
 };
 
 /** The default policy with a client's overrides; keys given as undefined keep the default. */
@@ -129,7 +135,12 @@ export type ClockName =
   | 'cargo_cutoff'
   | 'export_shipment'
   | 'levante_follow_up'
-  | 'senasa_inspection';
+  | 'senasa_inspection'
+  // Issue #14 (money-clocks-2026-12): cost clocks per container, the funds wait, originals pending for the Archive.
+  | 'storage_free_time'
+  | 'detention_free_time'
+  | 'funds_wait'
+  | 'archive_originals';
 
 export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   document_review: 'Revisión de documentos',
@@ -143,6 +154,10 @@ export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   export_shipment: 'Embarque de la exportación tras el canal',
   levante_follow_up: 'Seguimiento del levante',
   senasa_inspection: 'Inspección de SENASA y su informe',
+  storage_free_time: 'Almacenaje: fin de los días libres del contenedor',
+  detention_free_time: 'Sobreestadía: fin de los días libres del contenedor',
+  funds_wait: 'Espera de fondos del cliente para un pago a terceros',
+  archive_originals: 'Entrega de originales al Archivo',
 };
 
 /** A point in time by which something must happen; `ref` tells apart several deadlines of one clock. */

@@ -1,5 +1,6 @@
 import type { DocumentKind } from './documents';
 import type { Audience, Notification } from './notifications';
+import type { MoneyBook } from './money/money-book';
 
 /**
  * What a dispatch workflow remembers besides its lifecycle state: receipts, complaints, incidents,
@@ -11,7 +12,7 @@ export interface DispatchBook {
   lastReviewAt?: string;
   complaints: Complaint[];
   incidents: { id: string; kind: string; description: string; at: string; actor: string }[];
-  extraordinaryServices: { id: string; description: string; reason: string; amountPen?: number; at: string; actor: string }[];
+  extraordinaryServices: ExtraordinaryService[];
   terminalBookings: { step: string; reference: string; at: string }[];
   /** Rejected attempts per terminal step: a new attempt after a rejection needs a new idempotency key. */
   terminalAttempts: Record<string, number>;
@@ -41,6 +42,26 @@ export interface DispatchBook {
   pendingWrites?: { activity: string; input: unknown }[];
   /** While side effects wait after an outage: when the workflow tries them (and the outbox) again. */
   retrySideEffectsAt?: string;
+  /** The money of the dispatch (lifecycle feature money-clocks-2026-12): absent on dispatches opened before it. */
+  money?: MoneyBook;
+}
+
+/**
+ * A billable extraordinary service (glosa 10110). `amountPen` is a decimal string on dispatches opened with
+ * money-clocks-2026-12 (a number before); `automatic` ones were created by the workflow for an action out of hours
+ * or scope; a voided one no longer bills.
+ */
+export interface ExtraordinaryService {
+  id: string;
+  description: string;
+  reason: string;
+  amountPen?: number | string;
+  at: string;
+  actor: string;
+  automatic?: boolean;
+  /** The workflow action that caused an automatic service. */
+  action?: string;
+  voided?: { at: string; by: string; reason: string };
 }
 
 /** How many applied request ids a dispatch remembers (a retry comes within minutes, not hundreds of actions later). */

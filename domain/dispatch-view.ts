@@ -10,6 +10,8 @@ import type { Deadline } from './clocks';
 import { containerList } from './imports/containers';
 import type { ContainerSteps } from './imports/import-types';
 import { planVsActual, type PlanRow } from './imports/plan';
+import type { DispatchCostsView } from './money/dispatch-costs';
+import type { DispatchMoneyView } from './money/money-view';
 
 /** What the API and supervisors see of one dispatch: returned by the query and by every operator action. */
 export interface DispatchView {
@@ -47,6 +49,10 @@ export interface DispatchView {
   containers: ContainerSteps[];
   openedAt: string;
   updatedAt: string;
+  /** Cost clocks per container with accrued and projected costs (money-clocks-2026-12). */
+  costs?: DispatchCostsView;
+  /** Third-party payments through the funds gate and whether one waits for funds (money-clocks-2026-12). */
+  money?: DispatchMoneyView;
 }
 
 export function toDispatchView(args: {
@@ -58,6 +64,8 @@ export function toDispatchView(args: {
   flags: { atRisk: boolean; overdue: boolean; next?: Deadline };
   /** The instant the delays are measured at (workflow time). */
   now: string;
+  costs?: DispatchCostsView;
+  money?: DispatchMoneyView;
 }): DispatchView {
   const { input, state, book } = args;
   const { requiredDocuments, documentsReceived, status, ...milestones } = state;
@@ -94,5 +102,7 @@ export function toDispatchView(args: {
     containers: containerList(state),
     openedAt: args.openedAt,
     updatedAt: state.updatedAt,
+    ...(args.costs ? { costs: args.costs } : {}),
+    ...(args.money ? { money: args.money } : {}),
   };
 }

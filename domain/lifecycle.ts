@@ -246,6 +246,8 @@ export const LIFECYCLE_FEATURES = {
   exportDam: 'export-dam-2026-12',
   /** 2026-12-03: import steps per container, levante and SENASA clocks, withdrawal planning, plan vs actual (docs/imports.md). */
   importSteps: 'import-steps-2026-12',
+  /** 2026-12-03 (issue #14): cost clocks per container, funds gate, automatic 10110, liquidation file and archive. */
+  moneyClocks: 'money-clocks-2026-12',
 } as const;
 export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
 

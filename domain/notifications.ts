@@ -1,6 +1,7 @@
 import type { Channel, Contact, Regime, Terminal } from './dispatch';
 import type { DocumentKind } from './documents';
 import type { ClockName } from './clocks';
+import type { Money } from './money/money';
 
 /**
  * Who receives a notification: the client's contacts, the dispatch's executive (ESC), the supervisor roster,
@@ -18,7 +19,38 @@ export type Notification =
   | { kind: 'regime_expiry_reminder'; expiresAt: string; daysBefore: number }
   | { kind: 'complaint_escalation'; complaint: string; category: string; reportedAt: string; dueAt: string }
   | { kind: 'terminal_rejected'; terminal: Terminal; step: string; reason: string }
-  | { kind: 'cancelled'; reason: string };
+  | { kind: 'cancelled'; reason: string }
+  /** Cost clocks (money-clocks-2026-12): free time about to end, or ended and cost accruing. */
+  | ({ kind: 'cost_clock_warning' | 'cost_clock_accruing' } & CostClockNotice)
+  /** Funds gate (money-clocks-2026-12): the client is asked for funds; the payment went through; the wait escalates. */
+  | ({ kind: 'funds_request' | 'third_party_payment_recorded' | 'funds_wait_escalation' } & FundsNotice);
+
+/** A third-party payment in a funds notice. */
+export interface FundsNotice {
+  amount: Money;
+  payee: string;
+  concept: string;
+  reference: string;
+  reason?: string;
+  shortfall?: Money;
+  waitingSince?: string;
+  dueAt?: string;
+}
+
+/** The figures of one container's cost clock in its notices: what it costs if nothing is done. */
+export interface CostClockNotice {
+  clock: ClockName;
+  label: string;
+  containerNumber: string;
+  size: '20' | '40';
+  lastFreeDay: string;
+  firstChargeableDay: string;
+  estimatedUntil: string;
+  estimatedDays: number;
+  dailyRate: Money;
+  estimatedCost: Money;
+  source: string;
+}
 
 /** What a template needs to know about the dispatch: a plain JSON snapshot taken by the workflow. */
 export interface DispatchSnapshot {

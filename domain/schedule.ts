@@ -10,6 +10,11 @@ import type { BusinessCalendar } from './calendar';
 import { exportDeadlines } from './exports/export-clocks';
 import { importClocks, importDeadlines } from './imports/import-clocks';
 import { hasFeature, LIFECYCLE_FEATURES } from './lifecycle';
+import type { DispatchInput } from './dispatch';
+import { containerCostClocks, type ContainerCostClock } from './money/dispatch-costs';
+import { waitingPayments } from './money/money-book';
+import { pendingOriginals } from './money/liquidation';
+import { addBusinessDayTime } from './calendar';
 import { CLOCK_LABEL_ES, complaintEscalationDueAt, regimeExpiryAt, regularizationDeadlines, type ClockName, type Deadline, type DispatchPolicy } from './clocks';
 
 export interface ScheduleContext {
@@ -17,6 +22,18 @@ export interface ScheduleContext {
   book: DispatchBook;
   policy: DispatchPolicy;
   calendar: BusinessCalendar;
+  /** The dispatch's containers (cost clocks); absent where no cost clock is planned. */
+  input?: Pick<DispatchInput, 'containers'>;
+}
+
+const COST_CLOCK_NAME = { storage: 'storage_free_time', detention: 'detention_free_time' } as const;
+const costRef = (c: Pick<ContainerCostClock, 'kind' | 'containerNumber'>) => `${c.kind}-${c.containerNumber}`;
+
+/** Running cost clocks of a dispatch opened with money-clocks-2026-12 and tariffs (none otherwise). */
+function runningCostClocks({ state, book, calendar, input }: ScheduleContext): ContainerCostClock[] {
+  const terms = book.money?.costTerms;
+  if (!terms || !input || !hasFeature(state, LIFECYCLE_FEATURES.moneyClocks) || state.status === 'cancelled') return [];
+  return containerCostClocks(state, input, terms, calendar, state.updatedAt).filter((c) => !c.stoppedOn);
 }
 
 /** A notice planned at `dueAt`; `key` is unique within the dispatch and stable across re-plans. */
@@ -38,7 +55,7 @@ function deadline(clock: ClockName, dueAt: string, ref: string): Deadline {
 }
 
 /** Every deadline still open (its clock not stopped by the action it waits for). */
-export function openDeadlines({ state, book, policy, calendar }: ScheduleContext): Deadline[] {
+export function openDeadlines({ state, book, policy, calendar, input }: ScheduleContext): Deadline[] {
   if (state.status === 'cancelled') return [];
   const list: Deadline[] = [];
   book.receipts.forEach((receipt, i) => {
@@ -61,10 +78,24 @@ export function openDeadlines({ state, book, policy, calendar }: ScheduleContext
     list.push(deadline('regime_expiry', regimeExpiryAt(state.levanteAt, state.regime, policy)!, `regime-${state.regime}`));
   }
   for (const d of importDeadlines(state, policy)) list.push(deadline(d.clock, d.dueAt, d.ref));
+  if (hasFeature(state, LIFECYCLE_FEATURES.moneyClocks)) {
+    for (const p of waitingPayments(book)) if (p.fundsDueAt) list.push(deadline('funds_wait', p.fundsDueAt, p.step));
+    // Once the dispatch could close (empty container returned; regularized for an export or a SADA import),
+    // the originals must reach the Archive.
+    const regularizes = state.direction === 'export' || state.modality === 'anticipado';
+    const opsEnded = regularizes ? state.regularizedAt : state.containerReturnedAt;
+    if (opsEnded && state.status !== 'closed' && pendingOriginals(state.requiredDocuments, book.money?.originals).length > 0) {
+      list.push(deadline('archive_originals', addBusinessDayTime(calendar, opsEnded, policy.archiveOriginalsBusinessMs ?? 48 * 3_600_000), 'archive'));
+    }
+  }
+  for (const c of runningCostClocks({ state, book, policy, calendar, input })) {
+    list.push({ ...deadline(COST_CLOCK_NAME[c.kind], c.accruesAt, costRef(c)), label: `${CLOCK_LABEL_ES[COST_CLOCK_NAME[c.kind]]} ${c.containerNumber}` });
+  }
   return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
-function noticesFor(d: Deadline, { policy, book, state }: Pick<ScheduleContext, 'policy' | 'book' | 'state'>): PlannedNotice[] {
+function noticesFor(d: Deadline, ctx: ScheduleContext): PlannedNotice[] {
+  const { policy, book, state } = ctx;
   const base = { clock: d.clock, deadlineAt: d.dueAt };
   const key = (phase: string) => `${d.clock}/${d.ref ?? 'main'}/${phase}`;
   const info = { clock: d.clock, dueAt: d.dueAt, label: d.label };
@@ -140,7 +171,45 @@ function noticesFor(d: Deadline, { policy, book, state }: Pick<ScheduleContext, 
         audience: (hasFeature(state, LIFECYCLE_FEATURES.importSteps) ? ['client', 'executive', 'numbering_executive'] : ['client', 'executive']) as Audience[],
         notification: { kind: 'regime_expiry_reminder', expiresAt: d.dueAt, daysBefore: days },
       }));
+    case 'storage_free_time':
+    case 'detention_free_time':
+      return costClockNotices(d, ctx, base, key);
+    case 'funds_wait': {
+      const p = waitingPayments(book).find((x) => x.step === d.ref);
+      if (!p) return [];
+      const figures = { amount: p.amount, payee: p.payee, concept: p.concept, reference: p.reference, reason: p.reason, shortfall: p.shortfall, waitingSince: p.waitingSince, dueAt: d.dueAt };
+      return [{ ...base, key: key('escalation'), dueAt: d.dueAt, phase: 'escalation', audience: ['supervisors', 'executive'], notification: { kind: 'funds_wait_escalation', ...figures } }];
+    }
+    case 'archive_originals':
+      // A reminder that chases the originals: the closing is refused until they reach the Archive.
+      return [missed(['executive'])];
   }
+}
+
+/**
+ * A container's cost clock: the executive is warned with the cost if nothing is done at 09:00 of the last business
+ * day before free time ends; when it has ended and cost accrues, the supervisor (and the executive) are told.
+ */
+function costClockNotices(d: Deadline, ctx: ScheduleContext, base: Pick<PlannedNotice, 'clock' | 'deadlineAt'>, key: (phase: string) => string): PlannedNotice[] {
+  const c = runningCostClocks(ctx).find((x) => costRef(x) === d.ref);
+  if (!c) return [];
+  const figures = {
+    clock: d.clock,
+    label: d.label,
+    containerNumber: c.containerNumber,
+    size: c.size,
+    lastFreeDay: c.lastFreeDay,
+    firstChargeableDay: c.firstChargeableDay,
+    estimatedUntil: c.estimatedUntil,
+    estimatedDays: c.estimatedDays,
+    dailyRate: c.dailyRate,
+    estimatedCost: c.estimatedCost,
+    source: c.source,
+  };
+  return [
+    { ...base, key: key('warning'), dueAt: c.warnAt < c.accruesAt ? c.warnAt : c.accruesAt, phase: 'reminder', audience: ['executive'], notification: { kind: 'cost_clock_warning', ...figures } },
+    { ...base, key: key('accruing'), dueAt: c.accruesAt, phase: 'escalation', audience: ['supervisors', 'executive'], notification: { kind: 'cost_clock_accruing', ...figures } },
+  ];
 }
 
 /** Notices of the open deadlines that have not fired yet, earliest first. */

@@ -114,6 +114,17 @@ export function fixedDefinitions(s: SupervisionSettings): ScheduleDefinition[] {
       summary: 'Re-verificación de escalamientos no enviados',
     },
     {
+      scheduleId: id('administration-report'),
+      workflowType: 'administrationReportWorkflow',
+      args: [{ scheduleId: id('administration-report') }],
+      calendars: [{ dayOfWeek: WEEKDAYS, hour: 17, minute: 30, comment: 'cierre del día de Administración' }],
+      // SKIP: two reports of one day would only repeat it. Catch-up 12 h: still useful that night; the next
+      // business day's report repeats the whole picture. No pause on failure: tomorrow's must go out.
+      policies: { overlap: 'SKIP', catchupWindow: '12 hours', pauseOnFailure: false },
+      executionTimeout: '1 hour',
+      summary: 'Reporte diario de Administración: anticipos, abonos y pendientes de facturar',
+    },
+    {
       scheduleId: id('inbound-mail'),
       workflowType: 'inboundMailWorkflow',
       args: [{ scheduleId: id('inbound-mail') }],

@@ -1,3 +1,4 @@
+import { createMoneyStore } from '../activities/money/money-store';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Config } from '../config/config';
 import { createActivities } from '../activities';
@@ -47,6 +48,9 @@ export async function startDispatchWorker(
     reports: createPrismaReportQueries(prisma),
     partners: createPrismaPartnerStore(prisma),
     mandates: createPrismaMandateStore(prisma),
+    money: createMoneyStore(prisma),
+    liquidationEmail: config.LIQUIDATION_EMAIL,
+    administrationEmail: config.ADMINISTRATION_EMAIL,
     // Inbound mail (IMAP_* variables; off when IMAP_HOST is unset). Tests pass their own mailbox.
     people: (() => {
       const imap = extra.imap !== undefined ? extra.imap : imapSettingsFromEnv(process.env);

@@ -13,6 +13,8 @@ import type { DispatchBook } from '../domain/dispatch-book';
 import type { BusinessCalendar } from '../domain/calendar';
 import type { DispatchPolicy } from '../domain/clocks';
 import type { DamKeyData } from '../domain/exports/dam-check';
+import type { CostTariffs } from '../domain/money/tariffs';
+import type { ExtraServiceTerms } from '../domain/money/extra-services';
 
 /** Common to every operator action. `occurredAt` (ISO) lets an operator record a fact that happened earlier. */
 export interface ActionBase {
@@ -33,8 +35,10 @@ export type StatusGlosaArgs = ActionBase & { eta?: string; vessel?: string; note
 export type ExtraordinaryServiceArgs = ActionBase & {
   description: string;
   reason: 'out_of_hours' | 'out_of_scope';
-  amountPen?: number;
+  /** Soles: a decimal string ("150.00") on dispatches opened with money-clocks-2026-12; a number still works. */
+  amountPen?: number | string;
 };
+export type VoidExtraordinaryServiceArgs = ActionBase & { serviceId: string; reason: string };
 export type IncidentArgs = ActionBase & { kind: 'terminal' | 'customs' | 'transport' | 'client' | 'other'; description: string };
 export type ComplaintArgs = ActionBase & {
   category: 'complaint' | 'demurrage' | 'storage' | 'fine' | 'transport_overcost' | 'other';
@@ -138,12 +142,26 @@ export const recordStatusGlosa = defineUpdate<ActionResult, [StatusGlosaArgs]>('
 export const recordExtraordinaryService = defineUpdate<ActionResult, [ExtraordinaryServiceArgs]>(
   'recordExtraordinaryService',
 );
+/** The executive voids a 10110 (e.g. an automatic one that should not bill), with a reason. */
+export const voidExtraordinaryService = defineUpdate<ActionResult, [VoidExtraordinaryServiceArgs]>('voidExtraordinaryService');
+/** Originals of documents delivered to the Archive (money-clocks-2026-12): the closing waits for all of them. */
+export type OriginalsDeliveredArgs = ActionBase & { documents: DocumentKind[] };
+export const originalsDelivered = defineUpdate<ActionResult, [OriginalsDeliveredArgs]>('originalsDelivered');
 /** An incident during the dispatch. */
 export const logIncident = defineUpdate<ActionResult, [IncidentArgs]>('logIncident');
 /** A complaint or cost contingency: the supervisor must be informed within 24 business hours. */
 export const logComplaint = defineUpdate<ActionResult, [ComplaintArgs]>('logComplaint');
 /** The executive informed the supervisor of a complaint: stops its escalation clock. */
 export const complaintReported = defineUpdate<ActionResult, [ComplaintReportedArgs]>('complaintReported');
+
+/**
+ * A third-party payment (terminal, line, warehouse, duties) behind the funds gate (money-clocks-2026-12): recorded
+ * when the client's funds or credit cover it; otherwise the client is asked for funds and the dispatch waits.
+ */
+export type ThirdPartyPaymentArgs = ActionBase & { amount: string; currency: 'PEN' | 'USD'; payee: string; concept: string; reference: string };
+export const requestThirdPartyPayment = defineUpdate<ActionResult, [ThirdPartyPaymentArgs]>('requestThirdPartyPayment');
+/** A deposit was recorded on the dispatch or the client's credit changed: a payment waiting for funds is retried. */
+export const fundsChanged = defineSignal<[]>('fundsChanged');
 
 /** The business calendar changed (a non-working day was decreed): reload it and re-plan open deadlines. */
 export const calendarChanged = defineSignal<[]>('calendarChanged');
@@ -168,4 +186,15 @@ export interface DispatchWorkflowInput {
 export interface ClientAgreement {
   policyOverrides?: Partial<DispatchPolicy>;
   extraDocuments?: DocumentKind[];
+  /**
+   * Tariffs of the cost clocks (money-clocks-2026-12), as data: the API passes DEFAULT_TARIFFS (domain/money) or
+   * the client's; the dispatch fixes its terminal's and line's at opening. Without them no cost clock runs.
+   */
+  costTariffs?: CostTariffs;
+  /** Shipping line code of the BL (e.g. "MSC"): its detention tariff; the default line's when absent. */
+  shippingLine?: string;
+  /** Free days of detention negotiated on the BL. */
+  detentionFreeDays?: number;
+  /** Prices and scope of the automatic 10110 services (money-clocks-2026-12); absent: none are created. */
+  extraServices?: ExtraServiceTerms;
 }

@@ -10,7 +10,8 @@ import {
 import { requiredDocuments } from '../domain/documents';
 import { emptyBook } from '../domain/dispatch-book';
 import type { DispatchView } from '../domain/dispatch-view';
-import { isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
+import { hasFeature, isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
+import { costTermsFor } from '../domain/money/dispatch-costs';
 import { resolvePolicy } from '../domain/clocks';
 import { dueNotices, pendingNotices, type PlannedNotice } from '../domain/schedule';
 import { initialState } from '../domain/state-machine';
@@ -19,6 +20,7 @@ import { CLOCK_LABEL_ES } from '../domain/clocks';
 import type { DispatchWorkflowInput } from './dispatch.messages';
 import { PATCHES, recorder } from './dispatch/activities';
 import { registerHandlers } from './dispatch/handlers';
+import { compileLiquidationFile, retryWaitingPayments } from './dispatch/money-steps';
 import { DispatchRuntime, nowIso, outlastedRetries } from './dispatch/runtime';
 
 // Past this many events a new run starts with the same state (Temporal suggests it earlier on big histories).
@@ -67,6 +69,15 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
     peruCalendar([]), // weekends only until the clock loop loads the holidays (its first step)
   );
   rt.calendarDirty = true;
+  const tariffs = input.agreement?.costTariffs;
+  const extraServices = input.agreement?.extraServices;
+  if (hasFeature(rt.state, LIFECYCLE_FEATURES.moneyClocks)) {
+    // Fixed at opening from the input (data): a later change of the tariff table does not move running clocks.
+    rt.book.money = {
+      ...(tariffs ? { costTerms: costTermsFor(tariffs, input.dispatch.terminal, input.agreement?.shippingLine, input.agreement?.detentionFreeDays) } : {}),
+      ...(extraServices ? { extraServiceTerms: extraServices } : {}),
+    };
+  }
   return rt;
 }
 
@@ -105,12 +116,16 @@ async function superviseClocks(rt: DispatchRuntime): Promise<void> {
       await rt.drainOutbox();
       rt.caughtUp();
     }
+    // Only dispatches opened with money-clocks-2026-12 ever set fundsChanged (a deposit while a payment waits).
+    if (rt.book.money?.fundsChanged) await retryWaitingPayments(rt);
+    // Only a dispatch closed under money-clocks-2026-12 has a liquidation file to compile and send.
+    if (rt.book.money?.liquidation?.pending && !rt.sideEffectsWaiting()) await compileLiquidationFile(rt);
     const fired = await fireDueNotices(rt);
     const view = rt.view();
     rt.syncSearchAttributes(view);
     if (fired > 0) await rt.changed();
     const next = pendingNotices(rt.scheduleContext())[0];
-    const nothingWaits = rt.book.outbox.length === 0 && (rt.book.pendingWrites?.length ?? 0) === 0;
+    const nothingWaits = rt.book.outbox.length === 0 && (rt.book.pendingWrites?.length ?? 0) === 0 && !rt.book.money?.liquidation?.pending;
     if (isTerminalStatus(rt.state.status) && !next && nothingWaits) return;
     if (shouldContinueAsNew(rt, fired)) {
       await condition(allHandlersFinished);

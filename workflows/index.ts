@@ -1,6 +1,7 @@
 /** Workflow functions registered by the worker. */
 export { dispatchWorkflow } from './dispatch.workflow';
 export {
+  administrationReportWorkflow,
   clientStatusReportWorkflow,
   escalationRecheckWorkflow,
   expirySweepWorkflow,

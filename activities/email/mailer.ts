@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   cc?: string[];
   subject: string;
   text: string;
+  /** Files attached (e.g. the liquidation file's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** Narrow port over the mail transport. */
@@ -45,6 +47,7 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer & { close(): vo
         subject: email.subject,
         text: email.text,
         messageId: email.messageId,
+        ...(email.attachments ? { attachments: email.attachments } : {}),
         headers: { 'X-Levante-Key': email.messageId },
       });
     },

@@ -1,5 +1,6 @@
 import type { DispatchSnapshot, Notification } from '../../domain/notifications';
 import { DOCUMENT_LABEL_ES } from '../../domain/documents';
+import { renderFundsNotification, renderMoneyNotification } from './money-templates';
 
 const LIMA = new Intl.DateTimeFormat('es-PE', {
   timeZone: 'America/Lima',
@@ -77,6 +78,13 @@ export function renderNotification(d: DispatchSnapshot, n: Notification): { subj
         subject: `[${d.dispatchId}] Despacho anulado`,
         body: `El despacho fue anulado. Motivo: ${n.reason}`,
       };
+    case 'cost_clock_warning':
+    case 'cost_clock_accruing':
+      return renderMoneyNotification(d, n);
+    case 'funds_request':
+    case 'third_party_payment_recorded':
+    case 'funds_wait_escalation':
+      return renderFundsNotification(d, n);
   }
 }
 

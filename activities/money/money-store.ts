@@ -4,7 +4,8 @@
  * as floats. Two writes that read before they write (a payment request against the funds, a proforma's next
  * version) take a transaction-scoped advisory lock, so concurrent requests are decided one after the other.
  */
-import type { PrismaClient } from '../../prisma/client';
+import type { Prisma, PrismaClient } from '../../prisma/client';
+import type { AdministrationLine } from '../../domain/reports/administration-report';
 import {
   creditUsedBy,
   fundsGate,
@@ -16,6 +17,10 @@ import {
   type Currency,
   type ExchangeRate,
   type FundsGateAnswer,
+  type LiquidationFile,
+  billedServiceRows,
+  penAmount,
+  totalsByCurrency,
   type LedgerEntry,
   type Money,
   type ProformaLine,
@@ -122,6 +127,63 @@ export function createMoneyStore(prisma: PrismaClient) {
     },
 
     ledger: (dispatchId: string) => entriesOf(prisma, [dispatchId]),
+
+    /** Stores (or replaces) the liquidation file of a closed dispatch. */
+    async saveLiquidation(file: LiquidationFile, pdf: Buffer): Promise<void> {
+      const data = { file: file as unknown as Prisma.InputJsonObject, pdf: new Uint8Array(pdf), compiledAt: new Date(file.compiledAt) };
+      await prisma.liquidationFile.upsert({ where: { dispatchId: file.dispatchId }, create: { dispatchId: file.dispatchId, ...data }, update: data });
+    },
+
+    async getLiquidation(dispatchId: string): Promise<{ file: LiquidationFile; pdf: Buffer } | null> {
+      const row = await prisma.liquidationFile.findUnique({ where: { dispatchId } });
+      return row && { file: row.file as unknown as LiquidationFile, pdf: Buffer.from(row.pdf) };
+    },
+
+    /** Records that Administración regularized the dispatch's invoice; a second one answers the first (created false). */
+    async regularizeInvoice(dispatchId: string, invoiceNumber: string, actor: string): Promise<{ invoiceNumber: string; actor: string; at: string; created: boolean }> {
+      // skipDuplicates: two requests at once never fail on the primary key; the first one wins.
+      const { count } = await prisma.invoiceRegularization.createMany({ data: [{ dispatchId, invoiceNumber, actor }], skipDuplicates: true });
+      const row = await prisma.invoiceRegularization.findUniqueOrThrow({ where: { dispatchId } });
+      return { invoiceNumber: row.invoiceNumber, actor: row.actor, at: row.at.toISOString(), created: count === 1 };
+    },
+
+    /**
+     * Administración's daily report: every dispatch not cancelled with ledger movements or billable 10110 services,
+     * except closed ones already invoiced (bounded by what is pending, not by the whole history).
+     */
+    async administrationLines(): Promise<AdministrationLine[]> {
+      const [entries, glosas, invoiced] = await Promise.all([
+        prisma.ledgerEntry.findMany({ select: { dispatchId: true, kind: true, amount: true, currency: true } }),
+        prisma.glosa.findMany({ where: { code: '10110' }, select: { dispatchId: true, payload: true } }),
+        prisma.invoiceRegularization.findMany(),
+      ]);
+      const ids = [...new Set([...entries.map((e) => e.dispatchId), ...glosas.map((g) => g.dispatchId)])];
+      const dispatches = await prisma.dispatch.findMany({ where: { id: { in: ids }, status: { not: 'cancelled' } }, include: { client: { select: { name: true } } }, orderBy: { id: 'asc' } });
+      const billed = billedServiceRows(glosas);
+      return dispatches
+        .map((d): AdministrationLine => {
+          const mine = entries.filter((e) => e.dispatchId === d.id);
+          const of = (kind: string) => totalsByCurrency(mine.filter((e) => e.kind === kind).map((e) => amountOf(e.amount, e.currency)));
+          const inv = invoiced.find((i) => i.dispatchId === d.id);
+          return {
+            dispatchId: d.id,
+            clientRuc: d.clientRuc,
+            clientName: d.client.name,
+            status: d.status,
+            deposits: of('deposit'),
+            payments: of('payment'),
+            extraServicesPen: sum(billed.filter((g) => g.dispatchId === d.id).map((g) => money(penAmount((g.payload as { amountPen?: unknown }).amountPen) ?? '0', 'PEN')), 'PEN'),
+            ...(inv ? { invoiced: { invoiceNumber: inv.invoiceNumber, at: inv.at.toISOString() } } : {}),
+          };
+        })
+        .filter((l) => !(l.invoiced && l.status === 'closed'));
+    },
+
+    /** Open dispatches of the client whose workflow waits for funds (read model). */
+    async dispatchesWaitingForFunds(clientRuc: string): Promise<string[]> {
+      const rows = await prisma.dispatch.findMany({ where: { clientRuc, waitingForFunds: true, closedAt: null }, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
 
     /** A deposit (abono/anticipo) of the client; a retried request with the same key returns the first entry. */
     async addDeposit(entry: NewLedgerEntry): Promise<{ entry: LedgerRow; created: boolean }> {

@@ -33,6 +33,9 @@ import type {
 export type PrismaRecordStore = DispatchReadModel & GlosaStore & IncidentStore & SentMailLog & AppointmentStore & ClientDirectory &
   SupervisorRoster & NonWorkingDays;
 
+/** Pauses between attempts to log a message the SMTP server already accepted (about 30 s in all). */
+const MARK_SENT_PAUSES_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
+
 /** Builds every record-store port over one PrismaClient (built once per worker in the composition root). */
 export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore {
   return {
@@ -97,8 +100,20 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
     async wasSent(messageId) {
       return (await prisma.emailSent.findUnique({ where: { messageId }, select: { messageId: true } })) !== null;
     },
+    // Called right after the SMTP server accepted a message: if this write failed and the activity retried, the
+    // retry would find nothing in the log and send the message again. So it holds on through a short database
+    // outage (a restart takes seconds) before giving up: about 30 s, inside the email activities' 1-minute timeout.
     async markSent(entry: SentMail) {
-      await prisma.emailSent.createMany({ data: [{ ...entry, sentAt: date(entry.sentAt) }], skipDuplicates: true });
+      const write = () => prisma.emailSent.createMany({ data: [{ ...entry, sentAt: date(entry.sentAt) }], skipDuplicates: true });
+      for (const pauseMs of MARK_SENT_PAUSES_MS) {
+        try {
+          await write();
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        }
+      }
+      await write();
     },
 
     async recordAppointment(entry) {
@@ -130,6 +145,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
         statusReportSchedule: row.statusReportSchedule as unknown as ClientRecord['statusReportSchedule'],
         deadlineOverrides: row.deadlineOverrides as ClientRecord['deadlineOverrides'],
         extraRequiredDocuments: row.extraRequiredDocuments as ClientRecord['extraRequiredDocuments'],
+        ...(row.extraServices ? { extraServices: row.extraServices as unknown as ClientRecord['extraServices'] } : {}),
       };
     },
     async upsertClient(client) {
@@ -140,6 +156,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
         statusReportSchedule: client.statusReportSchedule === null ? Prisma.DbNull : json(client.statusReportSchedule),
         deadlineOverrides: json(client.deadlineOverrides),
         extraRequiredDocuments: json(client.extraRequiredDocuments),
+        extraServices: client.extraServices ? json(client.extraServices) : Prisma.DbNull,
       };
       await prisma.client.upsert({ where: { ruc: client.ruc }, create: data, update: data });
     },
@@ -173,11 +190,13 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
 }
 
 function dispatchData(record: DispatchRecord) {
-  const { dispatchId, clientName: _clientName, eta, nextDeadlineAt, openedAt, closedAt, plan, ...rest } = record;
+  const { dispatchId, clientName: _clientName, eta, nextDeadlineAt, openedAt, closedAt, plan, costNextChargeAt, costs, ...rest } = record;
   return {
     ...rest,
     // Absent (dispatches without a plan) leaves the column as it is; null clears it.
     ...(plan === undefined ? {} : { plan: plan === null ? Prisma.DbNull : json(plan) }),
+    ...(costNextChargeAt !== undefined ? { costNextChargeAt: optionalDate(costNextChargeAt) } : {}),
+    ...(costs !== undefined ? { costs: costs === null ? Prisma.DbNull : (costs as unknown as Prisma.InputJsonObject) } : {}),
     id: dispatchId,
     eta: date(eta),
     nextDeadlineAt: optionalDate(nextDeadlineAt),
@@ -216,6 +235,10 @@ function toDispatchRecord(row: DispatchRow): StoredDispatchRecord {
     openedAt: iso(row.openedAt),
     closedAt: row.closedAt && iso(row.closedAt),
     ...(row.plan ? { plan: row.plan as unknown as PlanRow[] } : {}),
+    // Money columns (money-clocks-2026-12) only on rows that have them: older rows read as before.
+    ...(row.waitingForFunds || row.costs !== null
+      ? { waitingForFunds: row.waitingForFunds, costNextChargeAt: row.costNextChargeAt && iso(row.costNextChargeAt), costs: row.costs as DispatchRecord['costs'] }
+      : {}),
     updatedAt: iso(row.updatedAt),
   };
 }

@@ -4,6 +4,8 @@
  * Records are plain JSON (ISO date strings), never Prisma objects, so they cross activity boundaries unchanged.
  * Every write that a retried activity may repeat carries an idempotency key: writing it twice leaves one row.
  */
+import type { Money } from '../../domain/money/money';
+import type { CostClockFacts } from '../../domain/kpis/kpis';
 import type { Channel, Contact, Direction, Modality, Regime, Terminal } from '../../domain/dispatch';
 import type { PlanRow } from '../../domain/imports/plan';
 
@@ -44,6 +46,10 @@ export interface DispatchRecord {
   closedAt: string | null;
   /** Planned vs actual milestones (import-steps-2026-12); absent for dispatches without a plan. */
   plan?: PlanRow[] | null;
+  /** Money (money-clocks-2026-12): a payment waits for the client's funds; the cost clocks' figures. */
+  waitingForFunds?: boolean;
+  costNextChargeAt?: string | null;
+  costs?: { accrued: Money[]; projected: Money[]; nextCharge: Money[]; clocks?: CostClockFacts[] } | null;
 }
 
 export interface StoredDispatchRecord extends DispatchRecord {
@@ -163,6 +169,8 @@ export interface ClientRecord {
   /** Partial DispatchPolicy (domain/clocks.ts) agreed with the client, durations in ms. */
   deadlineOverrides: { [key: string]: JsonValue };
   extraRequiredDocuments: string[];
+  /** Prices (soles, decimal strings) and scope (API action names) of the automatic 10110 services; absent: none. */
+  extraServices?: { outOfHoursAmountPen: string; outOfScopeAmountPen: string; scope?: string[] };
 }
 
 export interface ClientDirectory {

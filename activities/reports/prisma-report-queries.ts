@@ -1,4 +1,6 @@
 /** The report ports over PostgreSQL through Prisma Client: read-only queries on the read model and its records. */
+import { billedServiceRows, penAmount } from '../../domain/money/extra-services';
+import type { Money } from '../../domain/money/money';
 import type { PrismaClient } from '../../prisma/client';
 import type { Channel, Contact, Regime, Terminal } from '../../domain/dispatch';
 import type { ClientReportLine, PlannedTerminalItem } from '../../domain/reports';
@@ -12,7 +14,6 @@ const REF_FIELDS = { id: true, workflowId: true, clientRuc: true, regime: true }
 
 type Payload = Record<string, unknown>;
 const str = (p: Payload, key: string): string | null => (typeof p[key] === 'string' ? (p[key] as string) : null);
-const num = (p: Payload, key: string): number | null => (typeof p[key] === 'number' ? (p[key] as number) : null);
 // Keyset paging: rows strictly after the page's key, in key order (PostgreSQL compares and sorts the keys alike).
 const after = (page: Page) => (page.after === null ? {} : { id: { gt: page.after } });
 const byId = (r: { id: string }) => r.id;
@@ -104,14 +105,28 @@ export function createPrismaReportQueries(prisma: PrismaClient): ReportQueries {
       });
       return pageOf(rows, page, byId, (r) => ({ dispatchId: r.dispatchId, description: r.description, at: r.at.toISOString() }));
     },
+    async costAlerts(from, to) {
+      const rows = await prisma.dispatch.findMany({
+        where: { costNextChargeAt: { gte: new Date(from), lt: new Date(to) }, closedAt: null },
+        select: { id: true, clientRuc: true, executiveId: true, costNextChargeAt: true, costs: true },
+      });
+      return rows.map((r) => ({
+        dispatchId: r.id,
+        clientRuc: r.clientRuc,
+        executiveId: r.executiveId,
+        nextChargeAt: r.costNextChargeAt!.toISOString(),
+        nextCharge: ((r.costs as { nextCharge?: Money[] } | null)?.nextCharge ?? []),
+      }));
+    },
     async extraordinaryServices(from, to) {
       const rows = await prisma.glosa.findMany({
         where: { code: '10110', at: { gte: new Date(from), lt: new Date(to) } },
         orderBy: { at: 'asc' },
       });
-      return rows.map((r) => {
+      // A voided 10110 (and the void itself) no longer bills (money-clocks-2026-12).
+      return billedServiceRows(rows).map((r) => {
         const p = r.payload as Payload;
-        return { dispatchId: r.dispatchId, description: str(p, 'description') ?? '', reason: str(p, 'reason') ?? '', amountPen: num(p, 'amountPen'), at: r.at.toISOString() };
+        return { dispatchId: r.dispatchId, description: str(p, 'description') ?? '', reason: str(p, 'reason') ?? '', amountPen: penAmount(p.amountPen), at: r.at.toISOString(), automatic: p.automatic === true };
       });
     },
     async plannedTerminalItems(from, to) {

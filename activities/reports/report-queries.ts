@@ -7,6 +7,7 @@ import type { Contact } from '../../domain/dispatch';
 import type { DispatchView } from '../../domain/dispatch-view';
 import type {
   ClientReportLine,
+  CostAlert,
   DigestDispatch,
   MandateExpiryItem,
   PlannedTerminalItem,
@@ -50,6 +51,8 @@ export interface ReportQueries {
   /** Unresolved terminal rejections of open dispatches (by row key, not by time). */
   openTerminalIncidents(page: Page): Promise<Paged<SupervisorDigestData['terminalIncidents'][number]>>;
   extraordinaryServices(from: string, to: string): Promise<SupervisorDigestData['extraordinaryServices']>;
+  /** Open dispatches whose next cost clock starts charging in [from, to) (read model, money-clocks-2026-12). */
+  costAlerts?(from: string, to: string): Promise<CostAlert[]>;
   /** Appointments and container returns with a slot in [from, to). */
   plannedTerminalItems(from: string, to: string): Promise<PlannedTerminalItem[]>;
   pendingWithdrawals(page: Page): Promise<Paged<WeekendProgrammingData['pendingWithdrawals'][number]>>;

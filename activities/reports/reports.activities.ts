@@ -11,6 +11,7 @@ import {
   nightShiftWindow,
   renderClientReport,
   renderSupervisorDigest,
+  sortCostAlerts,
   renderWeekendProgramming,
   type DigestDispatch,
   type SupervisorDigestData,
@@ -103,6 +104,7 @@ export function createReportActivities(deps: ReportDeps) {
         complaints: progress.complaints,
         terminalIncidents: (await readAll((p) => deps.queries.openTerminalIncidents(p), pageSize, beat)).sort((a, b) => a.at.localeCompare(b.at) || a.dispatchId.localeCompare(b.dispatchId)),
         extraordinaryServices: await deps.queries.extraordinaryServices(window.from, window.to),
+        ...(deps.queries.costAlerts ? { costAlerts: sortCostAlerts(await deps.queries.costAlerts(asOf, new Date(Date.parse(asOf) + 24 * 3_600_000).toISOString())) } : {}),
       };
       const { subject, text } = renderSupervisorDigest(data, asOf);
       return sendReportOnce(deps, { idempotencyKey: reportKey(run.scheduleId, run.scheduledAt), kind: 'supervisor_digest', to: await supervisors(), subject, text });

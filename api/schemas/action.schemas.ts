@@ -10,6 +10,7 @@ import * as m from '../../workflows/dispatch.messages';
 import { INVOICE_CURRENCIES } from '../../domain/exports/dam-check';
 import { day, instant, line, ruc, text } from './common.schemas';
 import { containerNumber } from './dispatch.schemas';
+import { amount, currency } from './money.schemas';
 
 const base = { occurredAt: instant.optional() };
 const plain = z.strictObject(base);
@@ -40,6 +41,17 @@ const damKeyData = z.strictObject({
 });
 
 const spec = (name: string, update: ActionSpec['update'], summary: string, body: z.ZodObject = plain): ActionSpec => ({ name, update, body, summary });
+
+/** Money of the dispatch (issue #14, dispatches opened with money-clocks-2026-12; docs/money.md). */
+const MONEY_ACTIONS: readonly ActionSpec[] = [
+  spec('third-party-payment', m.requestThirdPartyPayment,
+    'Pedir un pago a terceros con control de fondos: se registra si los fondos o el crédito del cliente lo cubren; si no, se pide el abono al cliente y el despacho espera y reintenta solo',
+    z.strictObject({ ...base, amount, currency, payee: line(200).meta({ example: 'APM Terminals Callao S.A.' }), concept: line(200).meta({ example: 'Liquidación de almacenaje' }), reference: line(120).meta({ example: 'FAC F001-000123' }) })),
+  spec('void-extraordinary-service', m.voidExtraordinaryService, 'Anular un servicio extraordinario (glosa 10110), p. ej. uno automático que no corresponde facturar, con su motivo',
+    z.strictObject({ ...base, serviceId: z.string().regex(/^SRV-[0-9]{1,9}$/, { error: 'Código de servicio inválido (p. ej. SRV-4).' }), reason: text(3, 500) })),
+  spec('originals-delivered', m.originalsDelivered, 'Registrar la entrega de originales de documentos al Archivo (el cierre los exige)',
+    z.strictObject({ ...base, documents: z.array(z.enum(DOCUMENT_KINDS)).min(1).max(DOCUMENT_KINDS.length) })),
+];
 
 export const ACTIONS: readonly ActionSpec[] = [
   spec('documents-received', m.documentsReceived, 'Registrar documentos recibidos del cliente (inicia el plazo de revisión de 48 h)',
@@ -106,13 +118,16 @@ export const ACTIONS: readonly ActionSpec[] = [
   spec('status-glosa', m.recordStatusGlosa, 'Glosa 40025: actualización de estado para el cliente',
     z.strictObject({ ...base, eta: instant.optional(), vessel: line(120).optional(), note: text(3, 1000) })),
   spec('extraordinary-service', m.recordExtraordinaryService, 'Glosa 10110: servicio extraordinario a facturar',
-    z.strictObject({ ...base, description: text(3, 1000), reason: z.enum(['out_of_hours', 'out_of_scope']), amountPen: z.number().min(0).max(10_000_000).optional() })),
+    z.strictObject({ ...base, description: text(3, 1000), reason: z.enum(['out_of_hours', 'out_of_scope']),
+      // Soles: a decimal string ("150.00") on dispatches opened with money-clocks-2026-12; a number still works (older dispatches).
+      amountPen: z.union([z.number().min(0).max(10_000_000), z.string().regex(/^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$/)], { error: 'Monto inválido: use un texto decimal con hasta 2 decimales, p. ej. "150.00".' }).optional() })),
   spec('incident', m.logIncident, 'Registrar una incidencia',
     z.strictObject({ ...base, kind: z.enum(['terminal', 'customs', 'transport', 'client', 'other']), description: text(3, 2000) })),
   spec('complaint', m.logComplaint, 'Registrar un reclamo o contingencia de costos (se informa al supervisor en 24 h hábiles)',
     z.strictObject({ ...base, category: z.enum(['complaint', 'demurrage', 'storage', 'fine', 'transport_overcost', 'other']), description: text(3, 2000) })),
   spec('complaint-reported', m.complaintReported, 'Registrar que el reclamo fue informado al supervisor',
     z.strictObject({ ...base, complaintId: z.string().regex(/^REC-[0-9]{1,9}$/, { error: 'Código de reclamo inválido (p. ej. REC-3).' }) })),
+  ...MONEY_ACTIONS,
 ];
 
 /** `Idempotency-Key` header: a retried request with the same key acts once (it becomes the Update id). */

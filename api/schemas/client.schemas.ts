@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../domain/documents';
 import { contact, day, email, line, ruc, text } from './common.schemas';
+import { amount } from './money.schemas';
+import { ACTIONS } from './action.schemas';
 
 /** A duration in milliseconds, up to two years. */
 const ms = z.number().int().min(0).max(2 * 366 * 24 * 3_600_000);
@@ -47,6 +49,14 @@ export const putClientBody = z.strictObject({
   statusReportSchedule: statusReportSchedule.nullable().default(null),
   deadlineOverrides: deadlineOverrides.default({}),
   extraRequiredDocuments: z.array(z.enum(DOCUMENT_KINDS)).max(DOCUMENT_KINDS.length).default([]),
+  /** Automatic glosa 10110 (money-clocks-2026-12): price of an action out of hours / out of scope, and the scope. */
+  extraServices: z
+    .strictObject({
+      outOfHoursAmountPen: amount,
+      outOfScopeAmountPen: amount,
+      scope: z.array(z.enum(ACTIONS.map((a) => a.name) as [string, ...string[]], { error: 'Acción desconocida en el alcance pactado: use los nombres de /dispatches/{id}/actions/….' })).max(50).optional(),
+    })
+    .optional(),
 });
 
 export const listQuery = z.strictObject({

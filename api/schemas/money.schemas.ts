@@ -97,3 +97,6 @@ export const proformaBody = z.strictObject({
   rateDate: day.optional(),
 }).refine((b) => b.lines.length > 0 || b.projection, { error: 'La proforma necesita al menos una línea o una proyección de sobrecostos.', path: ['lines'] });
 
+
+/** Administración regularized the dispatch's invoice (its number, e.g. "F001-000456"). */
+export const invoiceRegularizationBody = z.strictObject({ invoiceNumber: line(40).meta({ example: 'F001-000456' }) });

@@ -8,6 +8,8 @@ import { parseInstant } from '../calendar';
 import { CHANNELS, type Channel } from '../dispatch';
 import { HOUR } from '../durations';
 import { median, percentile, ratio, round1, type Ratio } from './stats';
+import type { Money } from '../money/money';
+import { totalsByCurrency } from '../money/dispatch-costs';
 
 /** One dispatch as the KPIs see it. */
 export interface DispatchFacts {
@@ -45,6 +47,20 @@ export interface ServiceFacts {
   amountPen: number | null;
 }
 
+/** A container's cost clock (money-clocks-2026-12), from the read model: when it warned, what it cost or saved. */
+export interface CostClockFacts {
+  kind: 'storage' | 'detention';
+  containerNumber: string;
+  warnAt: string;
+  accruesAt: string;
+  /** Lima date the container was withdrawn or returned; null while running. */
+  stoppedOn: string | null;
+  /** Accrued so far (final once stopped). */
+  accrued: Money;
+  /** What it would have cost if nothing was done after the warning. */
+  estimated: Money;
+}
+
 export interface LevanteTimes {
   count: number;
   medianHours: number | null;
@@ -60,6 +76,11 @@ export interface Kpis {
   /** Cost contingencies logged (demurrage, storage, fines, transport overcost, …), by category. */
   costAlerts: { count: number; byCategory: Record<string, number>; reportedOnTime: number };
   extraServices: { count: number; amountPen: number };
+  /**
+   * Cost clocks whose warning fell in the period: how many, what the ones stopped before accruing saved (their
+   * estimated cost), and what the others cost (accrued), per currency.
+   */
+  costClocks: { warned: number; saved: Money[]; cost: Money[] };
 }
 
 export interface Period {
@@ -89,8 +110,18 @@ function regularizationStart(f: DispatchFacts): string | undefined {
 }
 
 /** The KPIs of one period; `now` decides whether an unreported complaint is already late. */
-export function computeKpis(input: { dispatches: readonly DispatchFacts[]; complaints: readonly ComplaintFacts[]; services: readonly ServiceFacts[] }, p: Period, now: string): Kpis {
+export function computeKpis(
+  input: { dispatches: readonly DispatchFacts[]; complaints: readonly ComplaintFacts[]; services: readonly ServiceFacts[]; costClocks?: readonly CostClockFacts[] },
+  p: Period,
+  now: string,
+): Kpis {
   const { dispatches, complaints, services } = input;
+  // Warned: the warning fell in the period and before the container moved (stoppedOn is a Lima date: same-day counts).
+  const limaDay = (iso: string) => new Date(parseInstant(iso) - 5 * HOUR).toISOString().slice(0, 10);
+  const warned = (input.costClocks ?? []).filter(
+    (c) => within(c.warnAt, p) && parseInstant(c.warnAt) <= parseInstant(now) && (c.stoppedOn === null || limaDay(c.warnAt) <= c.stoppedOn),
+  );
+  const accrued = (c: CostClockFacts) => /[1-9]/.test(c.accrued.amount);
   const levanteByChannel = Object.fromEntries(
     CHANNELS.map((channel) => {
       const hours = dispatches
@@ -116,6 +147,11 @@ export function computeKpis(input: { dispatches: readonly DispatchFacts[]; compl
       reportedOnTime: costs.filter(onTime).length,
     },
     extraServices: { count: billed.length, amountPen: Math.round(billed.reduce((sum, s) => sum + (s.amountPen ?? 0), 0) * 100) / 100 },
+    costClocks: {
+      warned: warned.length,
+      saved: totalsByCurrency(warned.filter((c) => c.stoppedOn && !accrued(c)).map((c) => c.estimated)),
+      cost: totalsByCurrency(warned.filter(accrued).map((c) => c.accrued)),
+    },
   };
 }
 

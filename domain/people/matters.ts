@@ -40,6 +40,12 @@ export const CLOCK_MATTER: Record<ClockName, Matter> = {
   // Seed 2.3.6 and 2.3.3: following the levante and coordinating SENASA's inspection are Seguimiento's.
   levante_follow_up: 'tracking',
   senasa_inspection: 'tracking',
+  // Cost contingencies (seed 2.1.20): storage, detention, the client's funds: Servicio al Cliente.
+  storage_free_time: 'client_service',
+  detention_free_time: 'client_service',
+  funds_wait: 'client_service',
+  // Originals for the Archive (seed 2.1.15): documentary work: Producción.
+  archive_originals: 'production',
 };
 
 /** Complaint categories of the API (POST …/actions/complaint); all are relationship or cost contingencies (seed 2.1.20). */

@@ -6,3 +6,4 @@ export * from './format';
 export * from './next-step';
 export * from './supervisor-digest';
 export * from './weekend-programming';
+export * from './administration-report';

@@ -4,6 +4,7 @@
  * services (glosa 10110) recorded during the shift. Pure: the activity loads the data.
  */
 import { CLOCK_LABEL_ES } from '../clocks';
+import { formatMoney, toMinor, type Money } from '../money/money';
 import { HOUR } from '../durations';
 import { limaDate, limaDateTime, section, SIGNATURE } from './format';
 
@@ -30,7 +31,25 @@ export interface SupervisorDigestData {
   dispatches: DigestDispatch[];
   complaints: { dispatchId: string; complaintId: string; category: string; description: string; at: string }[];
   terminalIncidents: { dispatchId: string; description: string; at: string }[];
-  extraordinaryServices: { dispatchId: string; description: string; reason: string; amountPen: number | null; at: string }[];
+  /** amountPen: soles as a decimal string; automatic: created by the workflow for an action out of hours or scope. */
+  extraordinaryServices: { dispatchId: string; description: string; reason: string; amountPen: string | null; at: string; automatic?: boolean }[];
+  /** Dispatches whose free time ends in the next 24 h (money-clocks-2026-12), the costliest first. */
+  costAlerts?: CostAlert[];
+}
+
+/** A dispatch that starts costing money soon: when, and what it costs if nothing is done (per currency). */
+export interface CostAlert {
+  dispatchId: string;
+  clientRuc: string;
+  executiveId: string;
+  nextChargeAt: string;
+  nextCharge: Money[];
+}
+
+/** The costliest first (largest amount in any one currency), then the earliest. */
+export function sortCostAlerts(alerts: readonly CostAlert[]): CostAlert[] {
+  const largest = (a: CostAlert) => a.nextCharge.reduce((max, m) => (toMinor(m.amount) > max ? toMinor(m.amount) : max), 0n);
+  return [...alerts].sort((a, b) => (largest(b) > largest(a) ? 1 : largest(b) < largest(a) ? -1 : a.nextChargeAt.localeCompare(b.nextChargeAt) || a.dispatchId.localeCompare(b.dispatchId)));
 }
 
 const clockLabel = (clock: string | null) => (clock ? ((CLOCK_LABEL_ES as Record<string, string>)[clock] ?? clock) : 'sin plazo');
@@ -68,10 +87,20 @@ export function renderSupervisorDigest(data: SupervisorDigestData, scheduledAt: 
     section(
       'Servicios extraordinarios registrados en el turno (glosa 10110)',
       data.extraordinaryServices.map(
-        (s) => `  - ${s.dispatchId} · ${s.description} · ${REASON_ES[s.reason] ?? s.reason}${s.amountPen !== null ? ` · S/ ${s.amountPen.toFixed(2)}` : ''} (${limaDateTime(s.at)})`,
+        (s) => `  - ${s.dispatchId} · ${s.description} · ${REASON_ES[s.reason] ?? s.reason}${s.automatic ? ' (automático)' : ''}${s.amountPen !== null ? ` · S/ ${s.amountPen}` : ''} (${limaDateTime(s.at)})`,
       ),
       'Ninguno.',
     ),
+    ...(data.costAlerts
+      ? [
+          '',
+          section(
+            'Despachos que empiezan a generar costo en las próximas 24 horas (almacenaje, sobreestadía)',
+            data.costAlerts.map((a) => `  - ${a.dispatchId} · RUC ${a.clientRuc} · ejecutivo ${a.executiveId} · desde ${limaDateTime(a.nextChargeAt)} · si no se actúa: ${a.nextCharge.map(formatMoney).join(' + ')}`),
+            'Ninguno.',
+          ),
+        ]
+      : []),
     '',
     SIGNATURE,
   ].join('\n');

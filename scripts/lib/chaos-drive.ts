@@ -43,7 +43,7 @@ const action = (name: string, body: (d: ChaosDispatch) => unknown = () => ({}), 
   terminal,
 });
 
-/** A green-channel import, opening to closure: 17 requests, two emails, four terminal requests, two bookings. */
+/** A green-channel import, opening to closure: 18 requests, three emails (with the liquidation file), four terminal requests, two bookings. */
 export function stepsOf(d: ChaosDispatch): Step[] {
   return [
     {
@@ -83,11 +83,13 @@ export function stepsOf(d: ChaosDispatch): Step[] {
     action('delivered', () => ({ receipt: { receivedBy: 'Almacén del cliente', documentRef: 'GR-001-0001' } })),
     action('container-return', () => ({ date: GATE_DAY, depot: 'Depósito Vacíos Callao' }), true),
     action('container-returned'),
+    // Closing waits for the originals in the Archive (money-clocks-2026-12).
+    action('originals-delivered', () => ({ documents: ['commercial_invoice', 'bill_of_lading', 'packing_list', 'insurance'] })),
     action('close'),
   ];
 }
 
-export const STEPS_PER_DISPATCH = 17;
+export const STEPS_PER_DISPATCH = 18;
 
 /** `count` dispatches, half at each terminal; ids, BLs and DAM numbers unique within the run. */
 export function makeDispatches(prefix: string, count: number, serial: number): ChaosDispatch[] {

@@ -53,6 +53,8 @@ const bare = (messageId: string) => messageId.replace(/^<|>$/g, '');
 
 function expectedEmails(d: ChaosDispatch, view: DispatchView): string[] {
   const steps = ['acknowledgement', 'missing-documents/1', ...view.incidents.filter((i) => i.kind === 'terminal').map((i) => `terminal-rejected/${i.id}`)];
+  // A dispatch closed under money-clocks-2026-12 sends its liquidation file to the liquidation area.
+  if (view.money && view.status === 'closed') steps.push('liquidation');
   return steps.map((step) => bare(messageIdFor(sideEffectKey(dispatchWorkflowId(d.id), step))));
 }
 

@@ -6,7 +6,7 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { sampleDispatch, startDispatch } from '../../test/support/fixtures';
-import { claveSol, toLevante, toShipped, withdrawAndReturn } from '../../test/support/drive';
+import { claveSol, deliverOriginals, toLevante, toShipped, withdrawAndReturn } from '../../test/support/drive';
 import * as m from '../../workflows/dispatch.messages';
 
 type Handle = Awaited<ReturnType<typeof startDispatch>>;
@@ -25,6 +25,7 @@ const PATHS: Record<string, { dispatch: Parameters<typeof sampleDispatch>[0]; dr
     drive: async (h) => {
       await toLevante(h, 'verde');
       await withdrawAndReturn(h);
+      await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
       await h.executeUpdate(m.closeDispatch, { args: [{ actor: 'bench' }] });
     },
   },
@@ -33,6 +34,7 @@ const PATHS: Record<string, { dispatch: Parameters<typeof sampleDispatch>[0]; dr
     drive: async (h) => {
       await toLevante(h, 'rojo');
       await withdrawAndReturn(h);
+      await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
       await h.executeUpdate(m.closeDispatch, { args: [{ actor: 'bench' }] });
     },
   },
@@ -41,6 +43,7 @@ const PATHS: Record<string, { dispatch: Parameters<typeof sampleDispatch>[0]; dr
     drive: async (h) => {
       await toShipped(h);
       await h.executeUpdate(m.regularized, { args: [{ actor: 'bench', claveSol: claveSol() }] });
+      await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
       await h.executeUpdate(m.closeDispatch, { args: [{ actor: 'bench' }] });
     },
   },

@@ -78,6 +78,8 @@ test('an anticipated import with restricted goods at APMTC, from documents to cl
     ['regularized'],
     ['container-return', { date: '2026-12-05', depot: 'Depósito Callao Norte' }],
     ['container-returned'],
+    // Closing waits for the originals in the Archive (money-clocks-2026-12).
+    ['originals-delivered', { documents: [...IMPORT_DOCUMENTS, 'senasa_permit'] }],
     ['close'],
   ]);
   expect(view).toMatchObject({ dispatchId: id, status: 'closed', channel: 'rojo', damNumber: '118-2026-20-000123' });
@@ -88,7 +90,7 @@ test('an anticipated import with restricted goods at APMTC, from documents to cl
   const history = await api.stack.prisma.statusHistory.findMany({ where: { dispatchId: id }, orderBy: { at: 'asc' } });
   expect(new Set(history.map((h) => h.actor))).toEqual(new Set(['operador.noche']));
   const audit = await api.stack.prisma.auditEvent.count({ where: { target: id, actor: 'operador.noche' } });
-  expect(audit).toBe(26);
+  expect(audit).toBe(27);
 });
 
 test('a DPWC import assigns the BL to the carrier', async () => {
@@ -162,7 +164,13 @@ test('an export with its own DAM: draft checked against the documents, red chann
   expect(noClave.body.error.message).toBe('No se puede registrar la regularización: falta el número de la transmisión por CLAVE SOL de los documentos digitalizados.');
   const badClave = await act(id, 'regularized', { claveSol: { transmissionNumber: 'CS-1', transmittedAt: 'ayer' } }).expect(400);
   expect(new Set(badClave.body.error.issues.map((i: { path: string }) => i.path))).toEqual(new Set(['body.claveSol.transmittedAt']));
-  const view = await drive(id, [['regularized', { claveSol: { transmissionNumber: 'CS-2026-000881', transmittedAt: new Date().toISOString() } }], ['close']]);
+  const originals = shipped.requiredDocuments;
+  const view = await drive(id, [
+    ['regularized', { claveSol: { transmissionNumber: 'CS-2026-000881', transmittedAt: new Date().toISOString() } }],
+    // Closing waits for the originals in the Archive (money-clocks-2026-12).
+    ['originals-delivered', { documents: originals }],
+    ['close'],
+  ]);
   expect(view).toMatchObject({ status: 'closed', damNumber: '118-2026-40-000777', channel: 'rojo' });
   expect(view.milestones.exportDam?.claveSol?.transmissionNumber).toBe('CS-2026-000881');
   expect(view.milestones.exportDam?.cargoCutoffAt).toBe('2026-12-20T23:00:00.000Z');
@@ -199,6 +207,22 @@ test('glosas, services, incidents, complaints and cancellation are recorded with
   await api.stack.client.workflow.getHandle(dispatchWorkflowId(id)).result();
   const again = await act(id, 'incident', { kind: 'other', description: 'Otra incidencia' }).expect(409);
   expect(again.body.error).toEqual({ code: 'dispatch_finished', message: 'El despacho ya concluyó su flujo en Temporal: no admite más acciones.' });
+});
+
+test('money (money-clocks-2026-12): a third-party payment without funds answers 200 with the dispatch waiting for them', async () => {
+  const id = await open();
+  const view = await drive(id, [['third-party-payment', { amount: '850.50', currency: 'USD', payee: 'APM Terminals Callao', concept: 'Almacenaje', reference: 'FAC-1' }]]);
+  expect(view.money).toMatchObject({ waitingForFunds: true, payments: [{ status: 'waiting_funds', shortfall: { amount: '850.50', currency: 'USD' } }] });
+  // A 10110 takes its amount as an exact decimal string, and the executive can void it with a reason.
+  const billed = await drive(id, [['extraordinary-service', { description: 'Aforo nocturno', reason: 'out_of_hours', amountPen: '180.50' }]]);
+  const service = billed.extraordinaryServices.find((s) => s.description === 'Aforo nocturno')!;
+  expect(service.amountPen).toBe('180.50');
+  const voided = await drive(id, [['void-extraordinary-service', { serviceId: service.id, reason: 'Cubierto por la tarifa pactada' }]]);
+  expect(voided.extraordinaryServices.find((s) => s.id === service.id)!.voided).toMatchObject({ by: 'operador.noche', reason: 'Cubierto por la tarifa pactada' });
+  const again = await act(id, 'void-extraordinary-service', { serviceId: service.id, reason: 'Otra vez' }).expect(409);
+  expect(again.body.error.message).toBe(`El servicio ${service.id} ya fue anulado.`);
+  const badAmount = await act(id, 'extraordinary-service', { description: 'Servicio', reason: 'out_of_scope', amountPen: '12.345' }).expect(400);
+  expect(badAmount.body.error.issues[0].path).toBe('body.amountPen');
 });
 
 test('every action route has been exercised successfully above', () => {
@@ -296,6 +320,9 @@ function validBody(action: string): object {
     'physical-inspection-scheduled': { scheduledFor: '2026-12-18T09:00:00-05:00', place: 'Zona de aforo' },
     'physical-inspection-recorded': { result: 'Conforme' },
     'cargo-cutoff': { cutoffAt: '2026-12-20T18:00:00-05:00' },
+    'third-party-payment': { amount: '10.00', currency: 'PEN', payee: 'Terminal', concept: 'Gasto', reference: 'R-1' },
+    'void-extraordinary-service': { serviceId: 'SRV-1', reason: 'Motivo de prueba' },
+    'originals-delivered': { documents: ['insurance'] },
   };
   return bodies[action] ?? {};
 }

@@ -37,6 +37,9 @@ describe('policy', () => {
       exportShipmentGreenMs: 2 * DAY,
       exportShipmentOrangeMs: 3 * DAY,
       exportShipmentRedMs: 5 * DAY,
+      // Money (money-clocks-2026-12): the funds wait and the originals for the Archive, in business-day time.
+      fundsWaitBusinessMs: 24 * HOUR,
+      archiveOriginalsBusinessMs: 48 * HOUR,
     });
     expect(policyProblems(DEFAULT_POLICY)).toEqual([]);
   });

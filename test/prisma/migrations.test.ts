@@ -243,6 +243,14 @@ describe('migrations agree with schema.prisma', () => {
       await p.ledgerEntry.create({ data: { dispatchId: 'DSP-2026-000001', kind: 'deposit', amount: '1234.05', currency: 'PEN', method: 'transfer', reference: 'OP-1', actor: 'ana', idempotencyKey: 'k-ledger' } });
       return (await p.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: 'k-ledger' } })).amount.toFixed(2) === '1234.05';
     },
+    InvoiceRegularization: async (p) => {
+      await p.invoiceRegularization.create({ data: { dispatchId: 'DSP-2026-000001', invoiceNumber: 'F001-000456', actor: 'ana' } });
+      return p.invoiceRegularization.findUniqueOrThrow({ where: { dispatchId: 'DSP-2026-000001' } });
+    },
+    LiquidationFile: async (p) => {
+      await p.liquidationFile.create({ data: { dispatchId: 'DSP-2026-000001', file: { dispatchId: 'DSP-2026-000001' }, pdf: new Uint8Array(Buffer.from('%PDF-')), compiledAt: new Date() } });
+      return Buffer.from((await p.liquidationFile.findUniqueOrThrow({ where: { dispatchId: 'DSP-2026-000001' } })).pdf).toString() === '%PDF-';
+    },
     Proforma: async (p) => {
       await p.proforma.create({ data: { dispatchId: 'DSP-2026-000001', version: 1, clientRuc: '20100047218', createdBy: 'ana' } });
       return p.proforma.findUniqueOrThrow({ where: { dispatchId_version: { dispatchId: 'DSP-2026-000001', version: 1 } } });

@@ -99,3 +99,9 @@ export async function toShipped(h: Handle, channel: 'verde' | 'naranja' | 'rojo'
 export function claveSol(at: Date | number = Date.now(), serial = '000123') {
   return { transmissionNumber: `CS-2026-${serial}`, transmittedAt: new Date(at).toISOString() };
 }
+
+/** Originals of every required document delivered to the Archive: closing waits for them (money-clocks-2026-12). */
+export async function deliverOriginals(h: Handle): Promise<DispatchView> {
+  const view = await h.query(m.getDispatch);
+  return h.executeUpdate(m.originalsDelivered, { args: [{ actor, documents: view.requiredDocuments }] });
+}

@@ -5,7 +5,7 @@
 import * as m from '../../workflows/dispatch.messages';
 import { closeDispatch, getDispatch, regimeConcluded } from '../../workflows/dispatch.messages';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
-import { receiveAllDocuments, toLevante, withdrawAndReturn } from '../support/drive';
+import { receiveAllDocuments, toLevante, withdrawAndReturn, deliverOriginals } from '../support/drive';
 import { awaitLaterEscalation } from '../support/later-notice';
 import { startTimeSkippingStack, type TimeSkippingStack } from '../support/timeskipping';
 
@@ -30,6 +30,7 @@ test('reminders at 90, 60, 30 and 7 days before expiry reach client and executiv
   const sameDay18MonthsLater = Date.UTC(lima.getUTCFullYear() + 1, lima.getUTCMonth() + 6, lima.getUTCDate(), lima.getUTCHours(), lima.getUTCMinutes(), lima.getUTCSeconds(), lima.getUTCMilliseconds()) + 5 * 3_600_000;
   if (lima.getUTCDate() <= 28) expect(Date.parse(expiry.dueAt)).toBe(sameDay18MonthsLater);
   await withdrawAndReturn(handle);
+  await deliverOriginals(handle); // closing waits for the originals in the Archive (money-clocks-2026-12)
   const closed = await handle.executeUpdate(closeDispatch, { args: [{ actor: 'esc' }] });
   expect(closed.status).toBe('closed');
   const firstRunId = (await handle.describe()).runId;

@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import * as m from '../../workflows/dispatch.messages';
 import { startTestStack, type TestStack } from '../support/stack';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
-import { claveSol, inspections, receiveAllDocuments, toLevante, toShipped, withdrawAndReturn } from '../support/drive';
+import { claveSol, deliverOriginals, inspections, receiveAllDocuments, toLevante, toShipped, withdrawAndReturn } from '../support/drive';
 import { bookingsFor } from '../support/simulator-admin';
 import { waitForPendingActivity } from '../support/wait-for';
 
@@ -23,6 +23,7 @@ test('green-channel import at APMTC from opening to closure: one booking per ste
   const handle = await startDispatch(stack.client, stack.config.TEMPORAL_TASK_QUEUE, d);
   await toLevante(handle, 'verde');
   await withdrawAndReturn(handle);
+  await deliverOriginals(handle); // closing waits for the originals in the Archive (money-clocks-2026-12)
   const closed = await handle.executeUpdate(m.closeDispatch, { args: [{ actor: 'esc' }] });
   expect(closed.status).toBe('closed');
   const result = await handle.result();
@@ -30,7 +31,8 @@ test('green-channel import at APMTC from opening to closure: one booking per ste
 
   expect(await bookingsFor(stack.simulatorUrl, d.bl, 'appointment')).toHaveLength(1);
   expect(await bookingsFor(stack.simulatorUrl, d.bl, 'container-return')).toHaveLength(1);
-  expect(mailsFor(d.dispatchId).map((x) => x.subject)).toEqual([`[${d.dispatchId}] Hemos recibido su despacho`]);
+  // The closing sends the liquidation file to the liquidation area (money-clocks-2026-12).
+  expect(mailsFor(d.dispatchId).map((x) => x.subject)).toEqual([`[${d.dispatchId}] Hemos recibido su despacho`, `[${d.dispatchId}] Expediente de liquidación del despacho cerrado`]);
 
   const history = await stack.prisma.statusHistory.findMany({ where: { dispatchId: d.dispatchId }, orderBy: { at: 'asc' } });
   expect(history.map((h) => h.status)).toEqual([
@@ -77,6 +79,7 @@ test('definitive export from opening to closure', async () => {
   const shipped = await toShipped(handle);
   expect(shipped.deadlines.map((x) => x.clock)).toEqual(['regularization_target', 'regularization_legal']);
   await handle.executeUpdate(m.regularized, { args: [{ actor: 'esc', claveSol: claveSol() }] });
+  await deliverOriginals(handle); // closing waits for the originals in the Archive (money-clocks-2026-12)
   await handle.executeUpdate(m.closeDispatch, { args: [{ actor: 'esc' }] });
   expect((await handle.result()).status).toBe('closed');
   const history = await stack.prisma.statusHistory.findMany({ where: { dispatchId: d.dispatchId }, orderBy: { at: 'asc' } });

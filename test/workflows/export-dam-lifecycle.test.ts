@@ -5,7 +5,7 @@
  */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import * as m from '../../workflows/dispatch.messages';
-import { claveSol, exportKeyData, receiveAllDocuments } from '../support/drive';
+import { claveSol, deliverOriginals, exportKeyData, receiveAllDocuments } from '../support/drive';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -55,6 +55,7 @@ test('export with DAM, red channel, two containers: from opening to closure', as
   const shipped = await h.executeUpdate(m.shipped, { args: [{ actor }] });
   expect(shipped.deadlines.map((x) => x.clock)).toEqual(['regularization_target', 'regularization_legal']);
   await h.executeUpdate(m.regularized, { args: [{ actor, claveSol: claveSol() }] });
+  await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
   await h.executeUpdate(m.closeDispatch, { args: [{ actor }] });
   const done = await h.result();
   expect(done).toMatchObject({ status: 'closed', damNumber: '118-2026-40-004321', channel: 'rojo' });

@@ -7,7 +7,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { containerFacts } from '../../domain/imports/containers';
 import * as m from '../../workflows/dispatch.messages';
-import { toLevante } from '../support/drive';
+import { deliverOriginals, toLevante } from '../support/drive';
 import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { bookingsFor } from '../support/simulator-admin';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -86,6 +86,7 @@ test('two containers at APMTC: each booked at the terminal, delivered and return
   expect(facts.every((f) => f.dischargeEndedAt === returned.milestones.dischargeEndedAt)).toBe(true);
   expect(returned.milestones.containers?.[C2]?.delivery).toEqual({ receivedBy: 'Rosa Díaz', receivedAt: expect.any(String), documentRef: 'GR-001-4590' });
 
+  await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
   const closed = await h.executeUpdate(m.closeDispatch, { args: [{ actor }] });
   expect(closed.status).toBe('closed');
   await h.result();

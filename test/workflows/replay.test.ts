@@ -31,6 +31,7 @@ const WORKFLOW_TYPES: Record<keyof typeof workflows, true> = {
   agreementClockWorkflow: true,
   shiftHandoverWorkflow: true,
   partnerContractExpiryWorkflow: true,
+  administrationReportWorkflow: true,
 };
 
 const dir = join(__dirname, 'histories');

@@ -36,7 +36,9 @@ export function setAction<A extends ActionBase>(
     def,
     async (args: A) => {
       if (applied(args)) return rt.view();
-      const result = await handler(args);
+      let result = await handler(args);
+      // Lifecycle feature money-clocks-2026-12: an action out of hours or scope bills itself (automatic 10110).
+      if (rt.afterAction && (await rt.afterAction(def.name, args))) result = rt.view();
       if (typeof args.requestId === 'string') rt.book.appliedRequests = [...(rt.book.appliedRequests ?? []), args.requestId].slice(-REMEMBERED_REQUESTS);
       return result;
     },

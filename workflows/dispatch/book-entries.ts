@@ -4,6 +4,8 @@ import * as m from '../dispatch.messages';
 import type { JsonValue } from '../../activities/records/record-store';
 import { eventTime, reject, setAction } from './action-args';
 import type { DispatchRuntime } from './runtime';
+import { penAmount } from '../../domain/money/extra-services';
+import { withMoney } from './money-steps';
 
 function text(value: unknown, what: string): void {
   if (typeof value !== 'string' || value.trim().length < 3) reject(`Describa ${what} (al menos 3 caracteres).`);
@@ -47,9 +49,11 @@ export function registerBookEntries(rt: DispatchRuntime): void {
     async (a) => {
       const at = eventTime(a);
       const id = `SRV-${rt.nextSeq()}`;
-      rt.book.extraordinaryServices.push({ id, description: a.description, reason: a.reason, amountPen: a.amountPen, at, actor: a.actor });
+      // Dispatches opened with money-clocks-2026-12 keep the amount as an exact decimal string (a number is converted).
+      const amountPen = a.amountPen !== undefined && withMoney(rt) ? penAmount(a.amountPen)! : a.amountPen;
+      rt.book.extraordinaryServices.push({ id, description: a.description, reason: a.reason, amountPen, at, actor: a.actor });
       await rt.changed();
-      await glosa('10110', { serviceId: id, description: a.description, reason: a.reason, amountPen: a.amountPen ?? null }, a.actor, at, rt.book.seq);
+      await glosa('10110', { serviceId: id, description: a.description, reason: a.reason, amountPen: amountPen ?? null }, a.actor, at, rt.book.seq);
       return rt.view();
     },
     (a) => {
@@ -57,7 +61,10 @@ export function registerBookEntries(rt: DispatchRuntime): void {
       notCancelled();
       text(a.description, 'el servicio extraordinario');
       if (a.reason !== 'out_of_hours' && a.reason !== 'out_of_scope') reject('Motivo inválido: use out_of_hours (fuera de horario) u out_of_scope (fuera del alcance pactado).');
-      if (a.amountPen !== undefined && !(a.amountPen >= 0)) reject('El monto debe ser un número mayor o igual a cero.');
+      if (typeof a.amountPen === 'string') {
+        if (!withMoney(rt)) reject('Este despacho se abrió antes de los montos exactos: envíe el monto como número.');
+        if (penAmount(a.amountPen) === null) reject('Monto inválido: use un texto decimal con hasta 2 decimales, p. ej. "150.00".');
+      } else if (a.amountPen !== undefined && !(a.amountPen >= 0)) reject('El monto debe ser un número mayor o igual a cero.');
     },
   );
 

@@ -7,6 +7,7 @@ import type { DispatchRuntime } from './runtime';
 import { eventTime, reject, setAction } from './action-args';
 import { registerTerminalSteps } from './terminal-steps';
 import { registerBookEntries } from './book-entries';
+import { registerMoneySteps } from './money-steps';
 
 /** Registers an operator action that maps one-to-one onto a state-machine event. */
 function onEvent<A extends m.ActionBase>(
@@ -66,6 +67,7 @@ export function registerHandlers(rt: DispatchRuntime): void {
   registerCancel(rt);
   registerTerminalSteps(rt);
   registerBookEntries(rt);
+  registerMoneySteps(rt);
 }
 
 /** Documents received: timestamped receipt (starts its 48 h review clock); a gap emails client and executive at once. */

@@ -8,7 +8,9 @@ import { toDispatchView } from '../../domain/dispatch-view';
 import { ErrorType } from '../../domain/errors';
 import type { DispatchRecord } from '../../activities/records/record-store';
 import { sideEffectKey } from '../../domain/ids';
-import { STATUS_LABEL_ES } from '../../domain/lifecycle';
+import { hasFeature, LIFECYCLE_FEATURES, STATUS_LABEL_ES } from '../../domain/lifecycle';
+import { containerCostClocks, dispatchCostsView, type DispatchCostsView } from '../../domain/money/dispatch-costs';
+import { moneyReadModel, moneyView } from '../../domain/money/money-view';
 import type { DispatchSnapshot, Notification, Audience } from '../../domain/notifications';
 import { openDeadlines, riskFlags, type ScheduleContext } from '../../domain/schedule';
 import { applyEvent, canApply, type DispatchEvent, type DispatchState } from '../../domain/state-machine';
@@ -43,6 +45,8 @@ export class DispatchRuntime {
   calendarReloadPending = false;
   private persistChain: Promise<void> = Promise.resolve();
   readonly workflowId = workflowInfo().workflowId;
+  /** Runs after every operator action (money-steps.ts); true when it changed the dispatch. */
+  afterAction?: (action: string, args: { actor: string; occurredAt?: string }) => Promise<boolean>;
 
   constructor(
     readonly input: DispatchInput,
@@ -55,7 +59,7 @@ export class DispatchRuntime {
   ) {}
 
   scheduleContext(): ScheduleContext {
-    return { state: this.state, book: this.book, policy: this.policy, calendar: this.calendar };
+    return { state: this.state, book: this.book, policy: this.policy, calendar: this.calendar, input: this.input };
   }
 
   view(): DispatchView {
@@ -68,7 +72,17 @@ export class DispatchRuntime {
       deadlines: openDeadlines(ctx),
       flags: riskFlags(ctx, nowIso()),
       now: nowIso(),
+      costs: this.costs(),
+      money: hasFeature(this.state, LIFECYCLE_FEATURES.moneyClocks) ? moneyView(this.book) : undefined,
     });
+  }
+
+  /** Accrued and projected costs of the containers' clocks (dispatches opened with money-clocks-2026-12 and tariffs). */
+  costs(): DispatchCostsView | undefined {
+    const terms = this.book.money?.costTerms;
+    if (!terms || !hasFeature(this.state, LIFECYCLE_FEATURES.moneyClocks)) return undefined;
+    const now = nowIso();
+    return dispatchCostsView(containerCostClocks(this.state, this.input, terms, this.calendar, now), now);
   }
 
   snapshot(): DispatchSnapshot {
@@ -307,6 +321,7 @@ export class DispatchRuntime {
       openedAt: view.openedAt,
       closedAt: this.state.closedAt ?? this.state.cancelledAt ?? null,
       ...(view.plan.length > 0 ? { plan: view.plan } : {}),
+      ...(view.money ? moneyReadModel(view) : {}),
     };
   }
 }

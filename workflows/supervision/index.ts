@@ -2,3 +2,4 @@
 export { clientStatusReportWorkflow, supervisorDigestWorkflow, weekendProgrammingWorkflow } from './reports.workflow';
 export { escalationRecheckWorkflow, expirySweepWorkflow } from './safety-nets.workflow';
 export type * from './supervision.types';
+export { administrationReportWorkflow } from './administration.workflow';

@@ -1,10 +1,11 @@
 /** The sections of a dispatch's page: facts, deadlines, timeline, documents, glosas, incidents, complaints, costs. */
+import { formatMoney, money, penAmount, sum } from '../../../domain/money';
 import { dispatchTimeline } from '../../../domain/board/timeline';
 import { DOCUMENT_LABEL_ES } from '../../../domain/documents';
 import type { DispatchView } from '../../../domain/dispatch-view';
 import type { GlosaEntry } from '../../../activities/records';
 import type { BoardAction, FormField } from './board-actions';
-import { CHANNEL_LABEL, limaDate, limaDateTime, RISK_LABEL, soles, timeLeft } from './format';
+import { CHANNEL_LABEL, limaDate, limaDateTime, RISK_LABEL, timeLeft } from './format';
 import { html, type SafeHtml } from './html';
 
 const STATE_ES = { done: 'Cumplido', late: 'Cumplido con atraso', pending: 'Pendiente', overdue: 'Atrasado' } as const;
@@ -80,7 +81,8 @@ export function glosasSection(glosas: GlosaEntry[]): SafeHtml {
   const text = (g: GlosaEntry) => {
     const p = g.payload as Record<string, unknown>;
     const s = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : '');
-    if (g.code === '10110') return `${s('description')}${typeof p.amountPen === 'number' ? ` · ${soles(p.amountPen)}` : ''}`;
+    if (g.code === '10110' && p.voids === true) return `Anulación de ${s('serviceId')}: ${s('reason')}`;
+    if (g.code === '10110') return `${s('description')}${penAmount(p.amountPen) !== null ? ` · ${formatMoney(money(penAmount(p.amountPen)!, 'PEN'))}` : ''}`;
     return [s('note') || s('statusLabel') || s('status'), s('vessel') && `Nave ${s('vessel')}`, s('eta') && `ETA ${limaDateTime(s('eta'))}`].filter(Boolean).join(' · ');
   };
   return html`<section aria-labelledby="glosas"><h2 id="glosas">Glosas 40025 / 10110</h2>
@@ -96,11 +98,12 @@ export function incidentsSection(v: DispatchView): SafeHtml {
 }
 
 export function costsSection(v: DispatchView): SafeHtml {
-  const total = v.extraordinaryServices.reduce((sum, s) => sum + (s.amountPen ?? 0), 0);
+  const billed = v.extraordinaryServices.filter((s) => !s.voided);
+  const total = sum(billed.map((s) => money(penAmount(s.amountPen) ?? '0', 'PEN')), 'PEN');
   return html`<section aria-labelledby="costos"><h2 id="costos">Costos y servicios extraordinarios</h2>
     ${v.extraordinaryServices.length === 0 ? html`<p>Sin servicios extraordinarios.</p>` : html`<table><thead><tr><th scope="col">Servicio</th><th scope="col">Motivo</th><th scope="col">Fecha</th><th scope="col">Monto</th></tr></thead><tbody>
-      ${v.extraordinaryServices.map((s) => html`<tr><td>${s.description}</td><td>${s.reason === 'out_of_hours' ? 'Fuera de horario' : 'Fuera del alcance'}</td><td>${limaDate(s.at)}</td><td>${s.amountPen === undefined ? '—' : soles(s.amountPen)}</td></tr>`)}
-      </tbody><tfoot><tr><th scope="row" colspan="3">Total a facturar</th><td>${soles(total)}</td></tr></tfoot></table>`}
+      ${v.extraordinaryServices.map((s) => html`<tr><td>${s.description}</td><td>${s.reason === 'out_of_hours' ? 'Fuera de horario' : 'Fuera del alcance'}</td><td>${limaDate(s.at)}</td><td>${s.amountPen === undefined ? '—' : formatMoney(money(penAmount(s.amountPen) ?? '0', 'PEN'))}${s.automatic ? ' (automático)' : ''}${s.voided ? ` — anulado: ${s.voided.reason}` : ''}</td></tr>`)}
+      </tbody><tfoot><tr><th scope="row" colspan="3">Total a facturar</th><td>${formatMoney(total)}</td></tr></tfoot></table>`}
     ${v.terminalBookings.length ? html`<h3>Reservas y trámites en el terminal</h3><ul>${v.terminalBookings.map((b) => html`<li>${b.step}: ${b.reference} (${limaDateTime(b.at)})</li>`)}</ul>` : ''}
   </section>`;
 }

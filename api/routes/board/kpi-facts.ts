@@ -3,9 +3,10 @@
  * trail for what the read model does not keep: the end of discharge and when a complaint was reported), so the
  * computation in domain/kpis stays pure.
  */
+import { billedServiceRows, penAmount } from '../../../domain/money/extra-services';
 import { mergeHolidays, peruCalendar } from '../../../domain/calendar';
 import { complaintEscalationDueAt, DEFAULT_POLICY, resolvePolicy, type DispatchPolicy } from '../../../domain/clocks';
-import type { ComplaintFacts, DispatchFacts, Period, ServiceFacts } from '../../../domain/kpis/kpis';
+import type { ComplaintFacts, CostClockFacts, DispatchFacts, Period, ServiceFacts } from '../../../domain/kpis/kpis';
 import { nationalHolidays } from '../../../activities/calendar/holidays';
 import type { Prisma } from '../../../prisma/client';
 import type { Board } from './board-context';
@@ -29,7 +30,11 @@ function auditedAt(row: { at: Date; details: unknown }): string {
 }
 const succeeded = (row: { details: unknown }) => obj(row.details).status === 200 || obj(row.details).status === 202;
 
-export async function gatherKpiFacts(board: Board, period: Period, f: KpiFilters): Promise<{ dispatches: DispatchFacts[]; complaints: ComplaintFacts[]; services: ServiceFacts[] }> {
+export async function gatherKpiFacts(
+  board: Board,
+  period: Period,
+  f: KpiFilters,
+): Promise<{ dispatches: DispatchFacts[]; complaints: ComplaintFacts[]; services: ServiceFacts[]; costClocks: CostClockFacts[] }> {
   const { prisma } = board.deps;
   const from = new Date(period.from);
   const to = new Date(period.to);
@@ -88,6 +93,12 @@ export async function gatherKpiFacts(board: Board, period: Period, f: KpiFilters
   });
 
   const glosas = await prisma.glosa.findMany({ where: { code: '10110', at: { gte: from, lt: to }, dispatch: where }, orderBy: { at: 'asc' }, take: MAX_DISPATCHES });
-  const services = glosas.map((g): ServiceFacts => ({ dispatchId: g.dispatchId, at: g.at.toISOString(), amountPen: typeof obj(g.payload).amountPen === 'number' ? (obj(g.payload).amountPen as number) : null }));
-  return { dispatches, complaints, services };
+  // Voided services do not bill; amounts are decimal strings on new dispatches (KPIs show them as figures).
+  const services = billedServiceRows(glosas).map((g): ServiceFacts => {
+    const amount = penAmount(obj(g.payload).amountPen);
+    return { dispatchId: g.dispatchId, at: g.at.toISOString(), amountPen: amount === null ? null : Number(amount) };
+  });
+  // Cost clocks (money-clocks-2026-12): the read model keeps each dispatch's clocks with their figures.
+  const costClocks = rows.flatMap((r) => ((r.costs as { clocks?: CostClockFacts[] } | null)?.clocks ?? []));
+  return { dispatches, complaints, services, costClocks };
 }

@@ -2,6 +2,7 @@
  * Supervisor view: the KPIs of a period with their trend (week by week, and against the period before), one chart
  * per KPI (chart.js, data in a JSON block), filters by executive, client and terminal. Supervisors and admins only.
  */
+import { formatMoney, type Money } from '../../../domain/money/money';
 import type { Request, Response, Router } from 'express';
 import { CHANNELS } from '../../../domain/dispatch';
 import { DAY } from '../../../domain/durations';
@@ -14,6 +15,9 @@ import { CHANNEL_LABEL, limaDate, soles } from './format';
 import { html, jsonBlock, type SafeHtml } from './html';
 import { gatherKpiFacts, type KpiFilters } from './kpi-facts';
 import { page } from './layout';
+
+/** Amounts per currency, e.g. "US$ 120.00 + S/ 30.00"; "—" when none. */
+const moneyList = (amounts: Money[]) => (amounts.length ? amounts.map(formatMoney).join(' + ') : '—');
 
 const LIMA_OFFSET = '-05:00';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -109,7 +113,7 @@ export function registerKpiPage(router: Router, board: Board): void {
             <canvas id="kpi-levante" role="img" aria-label="Mediana y p90 del tiempo de levante por canal, en horas" width="400" height="200"></canvas></article>
           ${card('kpi-regularization', 'Regularizaciones en 10 días', pct(current.regularizationsOnTime), html`${current.regularizationsOnTime.hits} de ${current.regularizationsOnTime.total} · ${trend(current.regularizationsOnTime, previous.regularizationsOnTime)}`, 'Porcentaje semanal de regularizaciones dentro del plazo interno')}
           ${card('kpi-complaints', 'Reclamos informados en 24 h hábiles', pct(current.complaintsReportedOnTime), html`${current.complaintsReportedOnTime.hits} de ${current.complaintsReportedOnTime.total} · ${trend(current.complaintsReportedOnTime, previous.complaintsReportedOnTime)}`, 'Porcentaje semanal de reclamos informados al supervisor a tiempo')}
-          ${card('kpi-costs', 'Alertas de costo', String(current.costAlerts.count), html`${current.costAlerts.reportedOnTime} informadas a tiempo · periodo anterior: ${previous.costAlerts.count} · monto: no se registra en las contingencias`, 'Alertas de costo por semana')}
+          ${card('kpi-costs', 'Alertas de costo', String(current.costAlerts.count), html`${current.costAlerts.reportedOnTime} informadas a tiempo · periodo anterior: ${previous.costAlerts.count} · relojes de costo avisados: ${current.costClocks.warned} · ahorrado: ${moneyList(current.costClocks.saved)} · costó: ${moneyList(current.costClocks.cost)}`, 'Alertas de costo por semana')}
           ${card('kpi-extra', 'Servicios extraordinarios facturados (glosa 10110)', soles(current.extraServices.amountPen), html`${current.extraServices.count} servicios · periodo anterior: ${soles(previous.extraServices.amountPen)}`, 'Monto semanal facturado por servicios extraordinarios')}
         </div>
         ${jsonBlock('kpi-data', chartData)}`,

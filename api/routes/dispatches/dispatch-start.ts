@@ -8,15 +8,27 @@ import type { DispatchInput } from '../../../domain/dispatch';
 import type { DispatchPolicy } from '../../../domain/clocks';
 import type { DocumentKind } from '../../../domain/documents';
 import { dispatchWorkflowId } from '../../../domain/ids';
+import { DEFAULT_TARIFFS } from '../../../domain/money/tariffs';
+import type { ExtraServiceTerms } from '../../../domain/money/extra-services';
+import { ACTIONS } from '../../schemas/action.schemas';
 import type { ClientAgreement, DispatchWorkflowInput } from '../../../workflows/dispatch.messages';
 import type { ClientRecord } from '../../../activities/records';
 
-export function agreementOf(client: ClientRecord | null): ClientAgreement | undefined {
-  if (!client) return undefined;
+export function agreementOf(client: ClientRecord | null): ClientAgreement {
+  // The cost clocks' tariffs travel as data (money-clocks-2026-12); per-client tariffs are not stored yet.
+  if (!client) return { costTariffs: DEFAULT_TARIFFS };
   return {
     policyOverrides: client.deadlineOverrides as Partial<DispatchPolicy>,
     extraDocuments: client.extraRequiredDocuments as DocumentKind[],
+    costTariffs: DEFAULT_TARIFFS,
+    ...(client.extraServices ? { extraServices: extraServiceTerms(client.extraServices) } : {}),
   };
+}
+
+/** The client's 10110 terms for the workflow: the scope as workflow action (update) names. */
+function extraServiceTerms(x: NonNullable<ClientRecord['extraServices']>): ExtraServiceTerms {
+  const scope = x.scope?.map((name) => ACTIONS.find((a) => a.name === name)?.update.name ?? name);
+  return { outOfHoursAmountPen: x.outOfHoursAmountPen, outOfScopeAmountPen: x.outOfScopeAmountPen, ...(scope ? { scope } : {}) };
 }
 
 const REGIME_ES = { '10': 'importación para el consumo', '20': 'admisión temporal', '70': 'depósito aduanero', '40': 'exportación definitiva' } as const;

@@ -4,10 +4,11 @@ import { ApiError } from '../../errors';
 import { OPERATORS, READERS } from '../../principal';
 import type { RouteRegistry } from '../../routing';
 import { idempotencyKey } from '../../schemas/action.schemas';
-import { depositBody, moneyDispatchParams, paymentRequestBody } from '../../schemas/money.schemas';
+import { depositBody, invoiceRegularizationBody, moneyDispatchParams, paymentRequestBody } from '../../schemas/money.schemas';
 import type { LedgerRow, MoneyStore } from '../../../activities/money';
 import { balances, money, netPosition, sum, CURRENCIES, type ExchangeRate } from '../../../domain/money';
 import { dispatchOf, limaToday } from './money-context';
+import { signalFundsChanged } from './funds-signal';
 
 const retryHeader = { name: 'Idempotency-Key', schema: idempotencyKey, description: 'Un reintento con la misma clave devuelve el mismo movimiento, sin registrarlo dos veces.' };
 
@@ -44,7 +45,26 @@ export function registerLedgerRoutes(r: RouteRegistry, deps: ApiDeps, store: Mon
       const { entry, created } = await store.addDeposit({
         dispatchId: params.id, amount: money(body.amount, body.currency), reference: body.reference, method: body.method, actor: principal.name, idempotencyKey: header('Idempotency-Key'),
       });
+      // A payment of this dispatch waiting for funds is retried by its workflow (money-clocks-2026-12).
+      if (created) await signalFundsChanged(deps, [params.id]);
       return { status: created ? 201 : 200, headers: { Location: `/dispatches/${params.id}/ledger` }, body: entry };
+    },
+  });
+
+  r.add({
+    method: 'post',
+    path: '/dispatches/:id/invoice-regularization',
+    tag: 'Dinero',
+    summary: 'Registrar la regularización de la factura del despacho (Administración): deja de figurar como pendiente de facturar',
+    roles: OPERATORS,
+    params: moneyDispatchParams,
+    body: invoiceRegularizationBody,
+    responses: { 201: { description: 'Regularización registrada' }, 200: { description: 'Ya estaba registrada: se devuelve la primera' }, 404: { description: 'Despacho desconocido' } },
+    audit: ({ params }) => ({ action: 'money.invoice-regularization', target: params.id }),
+    async handler({ params, body, principal }) {
+      await dispatchOf(deps, params.id, principal);
+      const { created, ...row } = await store.regularizeInvoice(params.id, body.invoiceNumber, principal.name);
+      return { status: created ? 201 : 200, body: { dispatchId: params.id, ...row } };
     },
   });
 

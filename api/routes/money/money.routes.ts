@@ -4,6 +4,7 @@ import type { RouteRegistry } from '../../routing';
 import { createMoneyStore } from '../../../activities/money';
 import { registerLedgerRoutes } from './ledger.routes';
 import { registerProformaRoutes } from './proformas.routes';
+import { registerLiquidationRoutes } from './liquidation.routes';
 import { registerRateAndCreditRoutes } from './rates-credit.routes';
 
 export function registerMoneyRoutes(r: RouteRegistry, deps: ApiDeps): void {
@@ -11,4 +12,5 @@ export function registerMoneyRoutes(r: RouteRegistry, deps: ApiDeps): void {
   registerRateAndCreditRoutes(r, deps, store);
   registerLedgerRoutes(r, deps, store);
   registerProformaRoutes(r, deps, store);
+  registerLiquidationRoutes(r, deps, store);
 }

@@ -1,4 +1,5 @@
 /** Exchange rates entered by Administración, and each client's credit (none, or an approved limit). */
+import { signalFundsChanged } from './funds-signal';
 import { z } from 'zod';
 import type { ApiDeps } from '../../deps';
 import { ApiError } from '../../errors';
@@ -73,6 +74,7 @@ export function registerRateAndCreditRoutes(r: RouteRegistry, deps: ApiDeps, sto
       if (!(await deps.store.getClient(params.ruc))) throw new ApiError(404, 'client_not_found', 'No existe un cliente con ese RUC.');
       const credit: ClientCredit = body.status === 'approved' ? { kind: 'approved', limit: money(body.limit!, body.currency!) } : { kind: 'none' };
       await store.putCredit(params.ruc, credit, principal.name);
+      await signalFundsChanged(deps, await store.dispatchesWaitingForFunds(params.ruc));
       return { body: { ruc: params.ruc, ...creditView(await store.getCredit(params.ruc)) } };
     },
   });

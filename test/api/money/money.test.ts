@@ -191,5 +191,12 @@ describe('proformas', () => {
   test('the OpenAPI document lists the money routes', async () => {
     const doc = await request(api.app).get('/openapi.json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/exchange-rates', '/clients/{ruc}/credit', '/dispatches/{id}/ledger', '/dispatches/{id}/payment-requests', '/dispatches/{id}/proformas/{version}.pdf']));
+    // Issue #14 in the workflow (money-clocks-2026-12): liquidation file, invoice regularization, the money actions.
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
+      '/dispatches/{id}/liquidation', '/dispatches/{id}/liquidation.pdf', '/dispatches/{id}/invoice-regularization',
+      '/dispatches/{id}/actions/third-party-payment', '/dispatches/{id}/actions/void-extraordinary-service', '/dispatches/{id}/actions/originals-delivered',
+    ]));
+    const payment = doc.body.paths['/dispatches/{id}/actions/third-party-payment'].post.requestBody.content['application/json'].schema;
+    expect(payment.properties.amount).toMatchObject({ type: 'string', example: '1250.50' });
   });
 });

@@ -118,6 +118,11 @@ describe('functional bosses', () => {
       export_shipment: 'tracking',
       levante_follow_up: 'tracking',
       senasa_inspection: 'tracking',
+      // Money (money-clocks-2026-12): cost contingencies are Servicio al Cliente's; originals, Producción's.
+      storage_free_time: 'client_service',
+      detention_free_time: 'client_service',
+      funds_wait: 'client_service',
+      archive_originals: 'production',
     });
     expect(new Set(Object.values(COMPLAINT_CATEGORY_MATTER))).toEqual(new Set(['client_service']));
     expect(['levante', 'withdrawal', 'terminal', 'container'].map(matterOf)).toEqual(['tracking', 'tracking', 'tracking', 'tracking']);

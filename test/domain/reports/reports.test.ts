@@ -36,7 +36,7 @@ test('the supervisor digest covers the night shift and separates overdue from at
       dispatches: [{ ...base, dispatchId: 'DSP-1', atRisk: true, overdue: true }, { ...base, dispatchId: 'DSP-2', atRisk: true, overdue: false }],
       complaints: [],
       terminalIncidents: [],
-      extraordinaryServices: [{ dispatchId: 'DSP-3', description: 'Aforo nocturno', reason: 'out_of_hours', amountPen: 350, at: '2026-12-01T04:00:00.000Z' }],
+      extraordinaryServices: [{ dispatchId: 'DSP-3', description: 'Aforo nocturno', reason: 'out_of_hours', amountPen: '350.00', at: '2026-12-01T04:00:00.000Z' }],
     },
     '2026-12-01T13:00:00.000Z',
   );

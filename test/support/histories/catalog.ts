@@ -163,6 +163,30 @@ export const HISTORY_PATHS = [
     files: ['partnerContractExpiryWorkflow/partner-contract-expiry'],
     about: 'One run of the partner contract expiry reminders: a contract 25 days from its last day, reminded to management (30-day threshold)',
   },
+  {
+    name: 'money-cost-clocks',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/money-cost-clocks'],
+    about: 'Cost clocks (money-clocks-2026-12): storage warning with the estimated cost, escalation when it accrues, withdrawal and return stop the clocks, originals to the Archive, closing compiles the liquidation file',
+  },
+  {
+    name: 'money-funds-gate',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/money-funds-gate'],
+    about: 'Funds gate (money-clocks-2026-12): a third-party payment refused, the funds request, escalation past the wait, a deposit signal and the payment recorded by the workflow, then cancellation',
+  },
+  {
+    name: 'money-extra-service',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/money-extra-service'],
+    about: 'Automatic 10110 (money-clocks-2026-12): an action in the night shift bills itself, the executive voids it, then cancellation',
+  },
+  {
+    name: 'administration-report',
+    server: 'dev',
+    files: ['administrationReportWorkflow/administration-report'],
+    about: "Administración's daily report (issue #14): advances, deposits and third-party payments per dispatch in progress, what is pending to invoice",
+  },
 ] as const satisfies readonly HistoryPath[];
 
 export type HistoryPathName = (typeof HISTORY_PATHS)[number]['name'];

@@ -1,7 +1,7 @@
 /** Business paths of the dispatch workflow recorded as replay fixtures (see catalog.ts). */
 import { createPrismaRecordStore } from '../../../activities/records';
 import * as m from '../../../workflows/dispatch.messages';
-import { claveSol, receiveAllDocuments, sealAll, toExportChannel, toLevante, toShipped, withdrawAndReturn } from '../drive';
+import { claveSol, deliverOriginals, receiveAllDocuments, sealAll, toExportChannel, toLevante, toShipped, withdrawAndReturn } from '../drive';
 import { uniqueId } from '../env';
 import { sampleDispatch, startDispatch } from '../fixtures';
 import { addDays, limaInstant, mondayOfPlainWeek } from '../lima-time';
@@ -20,6 +20,7 @@ export const dispatchDevRecorders = {
     const h = await start(stack, { dispatchId: dispatchId('IMPORT'), terminal: 'APMTC' });
     await toLevante(h, 'verde');
     await withdrawAndReturn(h);
+    await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     await h.result();
     return { 'dispatchWorkflow/import-green-apmtc': latestRun(h) };
@@ -28,6 +29,7 @@ export const dispatchDevRecorders = {
     const h = await start(stack, { dispatchId: dispatchId('RED'), terminal: 'DPWC', restrictedGoods: true });
     await toLevante(h, 'rojo');
     await withdrawAndReturn(h);
+    await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     await h.result();
     return { 'dispatchWorkflow/import-red-senasa-dpwc': latestRun(h) };
@@ -37,6 +39,7 @@ export const dispatchDevRecorders = {
     // Opened with feature export-dam-2026-12: its own DAM, channel, seals per container, CLAVE SOL.
     await toShipped(h);
     await h.executeUpdate(m.regularized, { args: [{ actor: esc, claveSol: claveSol() }] });
+    await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     await h.result();
     return { 'dispatchWorkflow/export-definitive': latestRun(h) };
@@ -86,6 +89,7 @@ export const dispatchTimeSkippingRecorders = {
     const expiry = released.deadlines.find((x) => x.clock === 'regime_expiry');
     if (!expiry) throw new Error('a regime 20 dispatch after levante has no regime_expiry deadline');
     await withdrawAndReturn(h);
+    await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     const runs = [(await h.describe()).runId];
     const reminder = async (days: number) => {

@@ -6,6 +6,7 @@ import type { Recorder, TimeSkippingRecorder } from './recording';
 import { supervisionDevRecorders } from './supervision.recorders';
 import { peopleDevRecorders, peopleTimeSkippingRecorders } from './people.recorders';
 import { mandateTimeSkippingRecorders } from './mandates.recorders';
+import { moneyTimeSkippingRecorders } from './money.recorders';
 
 type NamesOn<S extends string> = Extract<(typeof HISTORY_PATHS)[number], { server: S }>['name'];
 
@@ -21,4 +22,5 @@ export const timeSkippingRecorders: Record<NamesOn<'timeskipping'>, TimeSkipping
   ...partnerTimeSkippingRecorders,
   ...peopleTimeSkippingRecorders,
   ...mandateTimeSkippingRecorders,
+  ...moneyTimeSkippingRecorders,
 };

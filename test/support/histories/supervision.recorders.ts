@@ -82,6 +82,10 @@ export const supervisionDevRecorders = {
   'expiry-sweep': async (stack) => ({
     'expirySweepWorkflow/expiry-sweep': await runFixed(stack, 'expirySweepWorkflow', limaAt('2026-12-02', '07:30')),
   }),
+  // Thursday 3 December 2026, 17:30 Lima: Administración's daily report (issue #14).
+  'administration-report': async (stack) => ({
+    'administrationReportWorkflow/administration-report': await runFixed(stack, 'administrationReportWorkflow', limaAt('2026-12-03', '17:30')),
+  }),
   'escalation-recheck': async (stack) => ({
     'escalationRecheckWorkflow/escalation-recheck': await runFixed(stack, 'escalationRecheckWorkflow'),
   }),

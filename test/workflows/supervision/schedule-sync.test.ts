@@ -27,7 +27,7 @@ test('syncing twice creates each schedule once; a changed agreement updates its 
     statusReportSchedule: { days: [1, 4], hour: 8 },
   });
 
-  const fixed = ['supervisor-digest', 'weekend-programming', 'expiry-sweep', 'escalation-recheck', 'annual-partner-evaluation', 'inbound-mail', 'shift-handover', 'partner-contract-expiry'].map((id) => `${p}${id}`);
+  const fixed = ['supervisor-digest', 'weekend-programming', 'expiry-sweep', 'escalation-recheck', 'annual-partner-evaluation', 'administration-report', 'inbound-mail', 'shift-handover', 'partner-contract-expiry'].map((id) => `${p}${id}`);
   const report = `${p}client-report-${ruc}`;
   expect(await sync.syncAll()).toEqual(Object.fromEntries([...fixed, report].map((id) => [id, 'created'])));
   expect(await sync.syncAll()).toEqual(Object.fromEntries([...fixed, report].map((id) => [id, 'unchanged'])));
