@@ -65,6 +65,7 @@ export const dispatchDevRecorders = {
       await h.executeUpdate(m.bookContainerReturn, { args: [{ actor: esc, containerNumber: c, date: c === c1 ? '2026-12-18' : '2026-12-19', depot: 'Depósito Vacíos Callao' }] });
       await h.executeUpdate(m.containerReturned, { args: [{ actor: esc, containerNumber: c, occurredAt: ago(days - 2) }] });
     }
+    await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     await h.result();
     return { 'dispatchWorkflow/import-two-containers-apmtc': latestRun(h) };
