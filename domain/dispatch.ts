@@ -60,6 +60,10 @@ export interface DispatchInput {
   openedBy: string;
   /** Export: the vessel's cargo cut-off (ISO), if known at opening (feature export-dam-2026-12; also settable later). */
   cargoCutoffAt?: string;
+  /** The BL's shipping line (e.g. "MSC"): the detention tariff of its cost clocks (money-clocks-2026-12). */
+  shippingLine?: string;
+  /** Detention free days negotiated on this BL: they win over the client's agreement and the line's default. */
+  detentionFreeDays?: number;
   /**
    * Planned milestones (import-steps-2026-12), each optional: what is not given is derived from the ETA
    * (domain/imports/plan.ts states the assumptions).

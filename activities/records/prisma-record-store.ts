@@ -146,6 +146,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
         deadlineOverrides: row.deadlineOverrides as ClientRecord['deadlineOverrides'],
         extraRequiredDocuments: row.extraRequiredDocuments as ClientRecord['extraRequiredDocuments'],
         ...(row.extraServices ? { extraServices: row.extraServices as unknown as ClientRecord['extraServices'] } : {}),
+        ...(row.costFreeDays ? { costFreeDays: row.costFreeDays as unknown as ClientRecord['costFreeDays'] } : {}),
       };
     },
     async upsertClient(client) {
@@ -157,6 +158,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
         deadlineOverrides: json(client.deadlineOverrides),
         extraRequiredDocuments: json(client.extraRequiredDocuments),
         extraServices: client.extraServices ? json(client.extraServices) : Prisma.DbNull,
+        costFreeDays: client.costFreeDays ? json(client.costFreeDays) : Prisma.DbNull,
       };
       await prisma.client.upsert({ where: { ruc: client.ruc }, create: data, update: data });
     },

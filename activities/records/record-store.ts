@@ -171,6 +171,14 @@ export interface ClientRecord {
   extraRequiredDocuments: string[];
   /** Prices (soles, decimal strings) and scope (API action names) of the automatic 10110 services; absent: none. */
   extraServices?: { outOfHoursAmountPen: string; outOfScopeAmountPen: string; scope?: string[] };
+  /** Free days agreed with the client, over the terminal's and the line's (domain/money/tariffs.ts); absent: those. */
+  costFreeDays?: ClientFreeDays;
+}
+
+/** Free days of the cost clocks agreed with a client: storage per terminal, detention (the BL's own still wins). */
+export interface ClientFreeDays {
+  storage?: { APMTC?: number; DPWC?: number };
+  detention?: number;
 }
 
 export interface ClientDirectory {

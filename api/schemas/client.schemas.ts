@@ -41,6 +41,8 @@ export const statusReportSchedule = z.strictObject({
 
 export const clientParams = z.strictObject({ ruc });
 
+const freeDays = z.number({ error: 'Días libres: un número entero de días.' }).int().min(0).max(120);
+
 /** The client's record and agreement; PUT replaces it whole. */
 export const putClientBody = z.strictObject({
   name: line(200),
@@ -56,6 +58,10 @@ export const putClientBody = z.strictObject({
       outOfScopeAmountPen: amount,
       scope: z.array(z.enum(ACTIONS.map((a) => a.name) as [string, ...string[]], { error: 'Acción desconocida en el alcance pactado: use los nombres de /dispatches/{id}/actions/….' })).max(50).optional(),
     })
+    .optional(),
+  /** Free days of the cost clocks agreed with the client (money-clocks-2026-12): storage per terminal, detention. */
+  costFreeDays: z
+    .strictObject({ storage: z.strictObject({ APMTC: freeDays.optional(), DPWC: freeDays.optional() }).optional(), detention: freeDays.optional() })
     .optional(),
 });
 

@@ -28,6 +28,10 @@ export const createDispatchBody = z.strictObject({
   }),
   /** Export: the vessel's cargo cut-off, if already known (dispatches opened with feature export-dam-2026-12). */
   cargoCutoffAt: instant.optional(),
+  /** The BL's shipping line (its detention tariff, domain/money/tariffs.ts), e.g. MSC, MAERSK, HAPAG. */
+  shippingLine: z.string().regex(/^[A-Z0-9-]{2,20}$/, { error: 'Línea naviera inválida: 2 a 20 mayúsculas, dígitos o guiones (p. ej. MSC).' }).optional(),
+  /** Detention free days negotiated on this BL: they win over the client's and the line's. */
+  detentionFreeDays: z.number({ error: 'Días libres: un número entero de días.' }).int().min(0).max(120).optional(),
   /** Planned milestones of an import (docs/imports.md); what is not given is derived from the ETA. */
   plan: z
     .strictObject({

@@ -4,24 +4,47 @@
  * from the directory and passed as workflow input; Temporal Web shows a Spanish summary and the key facts.
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { DispatchInput } from '../../../domain/dispatch';
+import type { DispatchInput, Terminal } from '../../../domain/dispatch';
 import type { DispatchPolicy } from '../../../domain/clocks';
 import type { DocumentKind } from '../../../domain/documents';
 import { dispatchWorkflowId } from '../../../domain/ids';
-import { DEFAULT_TARIFFS } from '../../../domain/money/tariffs';
+import { DEFAULT_TARIFFS, type CostTariffs } from '../../../domain/money/tariffs';
 import type { ExtraServiceTerms } from '../../../domain/money/extra-services';
 import { ACTIONS } from '../../schemas/action.schemas';
 import type { ClientAgreement, DispatchWorkflowInput } from '../../../workflows/dispatch.messages';
-import type { ClientRecord } from '../../../activities/records';
+import type { ClientFreeDays, ClientRecord } from '../../../activities/records';
 
-export function agreementOf(client: ClientRecord | null): ClientAgreement {
-  // The cost clocks' tariffs travel as data (money-clocks-2026-12); per-client tariffs are not stored yet.
-  if (!client) return { costTariffs: DEFAULT_TARIFFS };
+/**
+ * The agreement a new dispatch runs under. The cost clocks' tariffs travel as data (money-clocks-2026-12): the
+ * defaults (domain/money/tariffs.ts) with the client's agreed storage free days per terminal; the detention free days
+ * are the BL's when negotiated on it, else the client's, else the shipping line's.
+ */
+export function agreementOf(client: ClientRecord | null, dispatch: Pick<DispatchInput, 'shippingLine' | 'detentionFreeDays'> = {}): ClientAgreement {
+  const detentionFreeDays = dispatch.detentionFreeDays ?? client?.costFreeDays?.detention;
+  const terms = {
+    costTariffs: withStorageFreeDays(DEFAULT_TARIFFS, client?.costFreeDays?.storage),
+    ...(dispatch.shippingLine ? { shippingLine: dispatch.shippingLine } : {}),
+    ...(detentionFreeDays !== undefined ? { detentionFreeDays } : {}),
+  };
+  if (!client) return terms;
   return {
     policyOverrides: client.deadlineOverrides as Partial<DispatchPolicy>,
     extraDocuments: client.extraRequiredDocuments as DocumentKind[],
-    costTariffs: DEFAULT_TARIFFS,
+    ...terms,
     ...(client.extraServices ? { extraServices: extraServiceTerms(client.extraServices) } : {}),
+  };
+}
+
+/** The tariffs with a client's storage free days per terminal (the source says they are the client's). */
+function withStorageFreeDays(tariffs: CostTariffs, storage: ClientFreeDays['storage']): CostTariffs {
+  if (!storage) return tariffs;
+  const terminals = Object.entries(storage).filter((e): e is [Terminal, number] => e[1] !== undefined);
+  return {
+    ...tariffs,
+    storage: {
+      ...tariffs.storage,
+      ...Object.fromEntries(terminals.map(([t, freeDays]) => [t, { ...tariffs.storage[t], freeDays, source: `${tariffs.storage[t].source}; días libres pactados con el cliente` }])),
+    },
   };
 }
 

@@ -41,7 +41,7 @@ export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps, clients:
     },
     audit: ({ body }) => ({ action: 'dispatch.open', target: body.dispatchId }),
     async handler({ body, principal, header }) {
-      const agreement = agreementOf(await clients.get(body.client.ruc, () => deps.store.getClient(body.client.ruc)));
+      const agreement = agreementOf(await clients.get(body.client.ruc, () => deps.store.getClient(body.client.ruc)), body);
       const dispatch = { ...body, openedBy: principal.name };
       const started = await startDispatchWorkflow(deps.temporal, deps.taskQueue, dispatch, agreement, header('Idempotency-Key'));
       return {
