@@ -5,18 +5,8 @@
 import type { PrismaClient } from '../../prisma/client';
 import type { Agreement, AgreementChannel, AgreementSource, AgreementStatus, HandoverDispatch, HandoverFacts, Matter } from '../../domain/people';
 
-export interface NewAgreement {
-  dispatchId: string;
-  source: AgreementSource;
-  agreedWith: string;
-  agreedAt: string;
-  content: string;
-  channel: AgreementChannel;
-  reference: string | null;
-  matter: Matter;
-  dueAt: string | null;
-  recordedBy: string;
-}
+/** An agreement as recorded: everything but what its fulfilment (or its clock) sets later. */
+export type NewAgreement = Omit<Agreement, 'id' | 'status' | 'fulfilledAt' | 'fulfilledBy' | 'fulfilmentNote'>;
 
 /** The dispatch's titular executive and client, from the read model. */
 export interface DispatchOwner {
