@@ -8,7 +8,7 @@ import { createEmailActivities } from './email/email.activities';
 import type { Mailer } from './email/mailer';
 import { createRecordActivities, type PrismaRecordStore } from './records';
 import { activityContextViews, createSupervisionActivities, type DispatchViews, type ReportQueries } from './reports';
-import { createTerminalActivities, type TerminalClient } from './terminals';
+import { createTerminalActivities, type ChargeDocumentStore, type TerminalClient } from './terminals';
 import { createContractReminderActivities, createPartnerActivities, type ContractStore, type PartnerStore } from './partners';
 import type { Terminal } from '../domain/dispatch';
 import { createMandateActivities, type MandateStore } from './mandates';
@@ -21,6 +21,8 @@ export interface ActivityDeps {
   store: PrismaRecordStore;
   mailer: Mailer;
   terminals: Record<Terminal, TerminalClient>;
+  /** Where the terminal's proformas and liquidations are kept with their dispatch (amounts exact). */
+  charges?: ChargeDocumentStore;
   fallbackSupervisor: Contact;
   /** Read-only queries of the scheduled reports (activities/reports). */
   reports: ReportQueries;
@@ -49,7 +51,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createRecordActivities({ readModel: store, glosas: store, incidents: store, appointments: store }),
     ...createEmailActivities({ mailer: deps.mailer, sentLog: store, roster: store, fallbackSupervisor: deps.fallbackSupervisor, people: deps.people.store, staff: deps.people.store }),
-    ...createTerminalActivities({ terminals: deps.terminals }),
+    ...createTerminalActivities({ terminals: deps.terminals, charges: deps.charges }),
     ...createCalendarActivities({ decreedDays: store }),
     ...createSupervisionActivities({
       queries: deps.reports,

@@ -5,7 +5,7 @@ import { createActivities } from '../activities';
 import { createSmtpMailer } from '../activities/email/mailer';
 import { createPrismaRecordStore } from '../activities/records';
 import { createPrismaReportQueries } from '../activities/reports';
-import { createHttpTerminalClients } from '../activities/terminals';
+import { createHttpTerminalClients, createPrismaChargeDocumentStore } from '../activities/terminals';
 import { createPrisma } from '../prisma/client';
 import { createPrismaMandateStore } from '../activities/mandates';
 import { createPrismaContractStore, createPrismaPartnerStore } from '../activities/partners';
@@ -44,6 +44,7 @@ export async function startDispatchWorker(
       dpwcUrl: config.TERMINAL_DPWC_URL,
       timeoutMs: config.TERMINAL_TIMEOUT_MS,
     }),
+    charges: createPrismaChargeDocumentStore(prisma),
     fallbackSupervisor: { name: 'Supervisor de turno', email: config.SUPERVISOR_FALLBACK_EMAIL },
     reports: createPrismaReportQueries(prisma),
     partners: createPrismaPartnerStore(prisma),

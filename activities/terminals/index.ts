@@ -13,3 +13,4 @@ export type {
 export type * from './terminal-client';
 export { createHttpTerminalClient, createHttpTerminalClients, type HttpTerminalClientOptions } from './http-terminal.client';
 export type { TerminalRejectionDetails } from './terminal-errors';
+export { createPrismaChargeDocumentStore, decimalText, storedChargeDocument, type ChargeDocumentStore, type StoredChargeDocument } from './charge-documents';

@@ -23,7 +23,7 @@ interface TerminalStep<A extends m.ActionBase> {
 
 const opts = (summary: string) => ({ ...TERMINAL_OPTIONS, summary });
 const containers = (rt: DispatchRuntime) => rt.input.containers;
-const base = (rt: DispatchRuntime, key: string) => ({ terminal: rt.input.terminal, idempotencyKey: key, bl: rt.input.bl });
+const base = (rt: DispatchRuntime, key: string) => ({ terminal: rt.input.terminal, idempotencyKey: key, bl: rt.input.bl, dispatchId: rt.input.dispatchId });
 
 /** Each step is typed by its own arguments where it is declared, then kept in one list by its common shape. */
 type AnyStep = TerminalStep<m.ActionBase>;

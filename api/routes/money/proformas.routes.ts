@@ -5,6 +5,7 @@ import { OPERATORS, READERS } from '../../principal';
 import type { RouteRegistry } from '../../routing';
 import { moneyDispatchParams, proformaBody, proformaParams } from '../../schemas/money.schemas';
 import { renderProformaPdf, type MoneyStore } from '../../../activities/money';
+import { createPrismaChargeDocumentStore, type ChargeDocumentStore } from '../../../activities/terminals';
 import { nationalHolidays } from '../../../activities/calendar/holidays';
 import { peruCalendar } from '../../../domain/calendar';
 import {
@@ -29,7 +30,38 @@ function projectedLines(terminal: Terminal, p: Projection): ProformaLine[] {
   return [...costClockLines(storage), ...costClockLines(detention)];
 }
 
+/** The lines of the terminal's latest proforma for the dispatch, as client proforma lines (422 when there is none). */
+async function terminalChargeLines(charges: ChargeDocumentStore, dispatchId: string): Promise<ProformaLine[]> {
+  const proforma = (await charges.listChargeDocuments(dispatchId)).filter((d) => d.kind === 'proforma').at(-1);
+  if (!proforma) throw new ApiError(422, 'no_terminal_proforma', 'No hay proforma del terminal para este despacho: solicítela primero (acción proforma) o detalle los gastos como líneas.');
+  return proforma.lines.map((l) => {
+    const quantity = Number(l.quantity);
+    try {
+      if (!Number.isInteger(quantity) || quantity < 1) throw new Error(l.quantity);
+      return proformaLine('terminal_charge', `${proforma.terminal} ${l.code}: ${l.description} (proforma ${proforma.id})`, quantity, money(l.unitPrice, proforma.currency as 'USD' | 'PEN'));
+    } catch {
+      throw new ApiError(422, 'invalid_terminal_amount', `La proforma ${proforma.id} del terminal trae el importe ${l.unitPrice} × ${l.quantity} en «${l.description}», que no se puede cotizar sin redondear: detalle esa línea a mano.`);
+    }
+  });
+}
+
 export function registerProformaRoutes(r: RouteRegistry, deps: ApiDeps, store: MoneyStore): void {
+  const charges = createPrismaChargeDocumentStore(deps.prisma);
+
+  r.add({
+    method: 'get',
+    path: '/dispatches/:id/terminal-charges',
+    tag: 'Dinero',
+    summary: 'Proformas y liquidaciones del terminal para el despacho, tal como las emitió (importes exactos)',
+    roles: OPERATORS,
+    params: moneyDispatchParams,
+    responses: { 200: { description: '`documents`: proformas y liquidaciones, la más antigua primero' }, 404: { description: 'Despacho desconocido' } },
+    async handler({ params, principal }) {
+      const dispatch = await dispatchOf(deps, params.id, principal);
+      return { body: { documents: await charges.listChargeDocuments(dispatch.id) } };
+    },
+  });
+
   r.add({
     method: 'post',
     path: '/dispatches/:id/proformas',
@@ -38,11 +70,12 @@ export function registerProformaRoutes(r: RouteRegistry, deps: ApiDeps, store: M
     roles: OPERATORS,
     params: moneyDispatchParams,
     body: proformaBody,
-    responses: { 201: { description: 'Proforma guardada; `pdf` dice dónde leerla' }, 404: { description: 'Despacho desconocido' }, 422: { description: 'No hay tipo de cambio para la fecha pedida' } },
+    responses: { 201: { description: 'Proforma guardada; `pdf` dice dónde leerla' }, 404: { description: 'Despacho desconocido' }, 422: { description: 'No hay tipo de cambio para la fecha pedida, o no hay proforma del terminal cuando se piden sus gastos' } },
     audit: ({ params }) => ({ action: 'money.proforma', target: params.id }),
     async handler({ params, body, principal }) {
       const dispatch = await dispatchOf(deps, params.id, principal);
       const lines = body.lines.map((l) => proformaLine(l.kind, l.description, l.quantity, money(l.unitAmount, l.currency)));
+      if (body.terminalCharges) lines.push(...(await terminalChargeLines(charges, dispatch.id)));
       if (body.projection) {
         if (body.projection.withdrawalDate < body.projection.dischargeDate) {
           throw new ApiError(422, 'invalid_input', 'La fecha de retiro no puede ser anterior a la descarga.');
