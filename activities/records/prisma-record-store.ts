@@ -147,6 +147,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
         extraRequiredDocuments: row.extraRequiredDocuments as ClientRecord['extraRequiredDocuments'],
         ...(row.extraServices ? { extraServices: row.extraServices as unknown as ClientRecord['extraServices'] } : {}),
         ...(row.costFreeDays ? { costFreeDays: row.costFreeDays as unknown as ClientRecord['costFreeDays'] } : {}),
+        ...(row.agencyFee ? { agencyFee: row.agencyFee as unknown as ClientRecord['agencyFee'] } : {}),
       };
     },
     async upsertClient(client) {
@@ -159,6 +160,7 @@ export function createPrismaRecordStore(prisma: PrismaClient): PrismaRecordStore
         extraRequiredDocuments: json(client.extraRequiredDocuments),
         extraServices: client.extraServices ? json(client.extraServices) : Prisma.DbNull,
         costFreeDays: client.costFreeDays ? json(client.costFreeDays) : Prisma.DbNull,
+        agencyFee: client.agencyFee ? json(client.agencyFee) : Prisma.DbNull,
       };
       await prisma.client.upsert({ where: { ruc: client.ruc }, create: data, update: data });
     },

@@ -173,6 +173,8 @@ export interface ClientRecord {
   extraServices?: { outOfHoursAmountPen: string; outOfScopeAmountPen: string; scope?: string[] };
   /** Free days agreed with the client, over the terminal's and the line's (domain/money/tariffs.ts); absent: those. */
   costFreeDays?: ClientFreeDays;
+  /** The agency fee per dispatch agreed with the client (exact decimal text); absent: not agreed. */
+  agencyFee?: { amount: string; currency: 'PEN' | 'USD' };
 }
 
 /** Free days of the cost clocks agreed with a client: storage per terminal, detention (the BL's own still wins). */

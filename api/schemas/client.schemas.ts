@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../domain/documents';
 import { contact, day, email, line, ruc, text } from './common.schemas';
-import { amount } from './money.schemas';
+import { amount, currency } from './money.schemas';
 import { ACTIONS } from './action.schemas';
 
 /** A duration in milliseconds, up to two years. */
@@ -59,6 +59,8 @@ export const putClientBody = z.strictObject({
       scope: z.array(z.enum(ACTIONS.map((a) => a.name) as [string, ...string[]], { error: 'Acción desconocida en el alcance pactado: use los nombres de /dispatches/{id}/actions/….' })).max(50).optional(),
     })
     .optional(),
+  /** The agency fee per dispatch agreed with the client: a client proforma quotes it (`clientTariff`). */
+  agencyFee: z.strictObject({ amount, currency }).optional(),
   /** Free days of the cost clocks agreed with the client (money-clocks-2026-12): storage per terminal, detention. */
   costFreeDays: z
     .strictObject({ storage: z.strictObject({ APMTC: freeDays.optional(), DPWC: freeDays.optional() }).optional(), detention: freeDays.optional() })

@@ -94,10 +94,12 @@ export const proformaBody = z.strictObject({
   projection: projection.optional(),
   /** Take the lines of the terminal's latest proforma for this dispatch (its amounts exact, as the terminal sent them). */
   terminalCharges: z.boolean().optional(),
+  /** Quote the client's agreed agency fee and the dispatch's billed extraordinary services (glosa 10110). */
+  clientTariff: z.boolean().optional(),
   notes: text(1, 1000).optional(),
   /** Print converted totals with the rate in force on this Lima date (default: today's, when there is one). */
   rateDate: day.optional(),
-}).refine((b) => b.lines.length > 0 || b.projection || b.terminalCharges, { error: 'La proforma necesita al menos una línea, los gastos del terminal o una proyección de sobrecostos.', path: ['lines'] });
+}).refine((b) => b.lines.length > 0 || b.projection || b.terminalCharges || b.clientTariff, { error: 'La proforma necesita al menos una línea, los gastos del terminal o una proyección de sobrecostos.', path: ['lines'] });
 
 
 /** Administración regularized the dispatch's invoice (its number, e.g. "F001-000456"). */

@@ -11,6 +11,7 @@ import { peruCalendar } from '../../../domain/calendar';
 import {
   costClock, costClockLines, detentionTariff, money, proformaLine, proformaTotals, DEFAULT_TARIFFS, type ProformaLine,
 } from '../../../domain/money';
+import { billedServiceRows, penAmount } from '../../../domain/money/extra-services';
 import type { Terminal } from '../../../domain/dispatch';
 import { dispatchOf, limaToday, pdfResult } from './money-context';
 import type { z } from 'zod';
@@ -45,6 +46,20 @@ async function terminalChargeLines(charges: ChargeDocumentStore, dispatchId: str
   });
 }
 
+/** The client's tariff for this dispatch: its agreed agency fee and the 10110 services still billed (not voided). */
+async function clientTariffLines(deps: ApiDeps, clientRuc: string, dispatchId: string): Promise<ProformaLine[]> {
+  const fee = (await deps.store.getClient(clientRuc))?.agencyFee;
+  if (!fee) throw new ApiError(422, 'no_agency_fee', 'El cliente no tiene honorarios de agencia pactados: regístrelos en su acuerdo (agencyFee) o detállelos como línea.');
+  const lines = [proformaLine('agency_fee', 'Honorarios de agencia (tarifa pactada con el cliente)', 1, money(fee.amount, fee.currency))];
+  const glosas = await deps.prisma.glosa.findMany({ where: { dispatchId, code: '10110' }, orderBy: { at: 'asc' } });
+  for (const g of billedServiceRows(glosas)) {
+    const p = (g.payload ?? {}) as Record<string, unknown>;
+    const amount = penAmount(p.amountPen);
+    if (amount) lines.push(proformaLine('extra_service', `Servicio extraordinario (glosa 10110): ${String(p.description ?? '')}`.trim(), 1, money(amount, 'PEN')));
+  }
+  return lines;
+}
+
 export function registerProformaRoutes(r: RouteRegistry, deps: ApiDeps, store: MoneyStore): void {
   const charges = createPrismaChargeDocumentStore(deps.prisma);
 
@@ -75,6 +90,7 @@ export function registerProformaRoutes(r: RouteRegistry, deps: ApiDeps, store: M
     async handler({ params, body, principal }) {
       const dispatch = await dispatchOf(deps, params.id, principal);
       const lines = body.lines.map((l) => proformaLine(l.kind, l.description, l.quantity, money(l.unitAmount, l.currency)));
+      if (body.clientTariff) lines.push(...(await clientTariffLines(deps, dispatch.clientRuc, dispatch.id)));
       if (body.terminalCharges) lines.push(...(await terminalChargeLines(charges, dispatch.id)));
       if (body.projection) {
         if (body.projection.withdrawalDate < body.projection.dischargeDate) {

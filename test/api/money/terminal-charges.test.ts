@@ -1,9 +1,11 @@
 /**
- * The terminal's proforma is kept with the dispatch, amounts exact (issue #14: they were dropped), and a client
- * proforma takes its lines — on the real stack: worker, terminal simulator over HTTP, PostgreSQL.
+ * A client proforma built from data, on the real stack (worker, terminal simulator over HTTP, PostgreSQL): the
+ * terminal's proforma is kept with the dispatch, amounts exact (issue #14: they were dropped), and its lines are
+ * quoted; the client's agreed agency fee and the dispatch's billed 10110 services are quoted from the client's tariff.
  */
 import request from 'supertest';
 import { startApiStack, type ApiStack } from '../api-stack';
+import { CLIENT_RUC } from '../api-stack';
 import { dispatchBody, IMPORT_DOCUMENTS } from '../bodies';
 
 jest.setTimeout(90_000);
@@ -62,4 +64,29 @@ test('the terminal proforma is kept with exact amounts and becomes the client pr
   const terminalLines = proforma.body.lines.filter((l: { kind: string }) => l.kind === 'terminal_charge');
   expect(terminalLines.map((l: { amount: { amount: string } }) => l.amount.amount)).toEqual(doc.lines.map((l: { amount: string }) => l.amount));
   expect(terminalLines[0].description).toContain(`(proforma ${doc.id})`);
+});
+
+test('the client tariff: its agreed agency fee and the dispatch’s billed 10110 services; none agreed is refused', async () => {
+  const id = await openThroughLevante();
+  const noFee = await request(api.app).post(`/dispatches/${id}/proformas`).set(as()).send({ clientTariff: true }).expect(422);
+  expect(noFee.body.error.message).toBe('El cliente no tiene honorarios de agencia pactados: regístrelos en su acuerdo (agencyFee) o detállelos como línea.');
+
+  await request(api.app)
+    .put(`/clients/${CLIENT_RUC}`)
+    .set({ Authorization: api.auth('admin') })
+    .send({ name: 'Importadora Andina S.A.C.', contacts: [{ name: 'Lucía Ramos', email: 'lucia.ramos@andina.example.pe' }], agencyFee: { amount: '150.00', currency: 'USD' } })
+    .expect(200);
+  await request(api.app)
+    .post(`/dispatches/${id}/actions/extraordinary-service`)
+    .set(as())
+    .send({ description: 'Aforo físico fuera del alcance pactado', reason: 'out_of_scope', amountPen: '350.00' })
+    .expect(200);
+
+  const res = await request(api.app).post(`/dispatches/${id}/proformas`).set(as()).send({ clientTariff: true }).expect(201);
+  const lines: { kind: string; description: string; amount: { amount: string; currency: string } }[] = res.body.lines;
+  expect(lines[0]).toMatchObject({ kind: 'agency_fee', amount: { amount: '150.00', currency: 'USD' } });
+  expect(lines).toContainEqual(expect.objectContaining({ kind: 'extra_service', description: 'Servicio extraordinario (glosa 10110): Aforo físico fuera del alcance pactado', amount: { amount: '350.00', currency: 'PEN' } }));
+  // Every billed 10110 of the dispatch is quoted once (an action in the night shift adds automatic ones).
+  const glosas = await api.stack.prisma.glosa.count({ where: { dispatchId: id, code: '10110' } });
+  expect(lines.filter((l) => l.kind === 'extra_service')).toHaveLength(glosas);
 });
