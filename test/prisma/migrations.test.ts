@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -254,6 +255,12 @@ describe('migrations agree with schema.prisma', () => {
     Proforma: async (p) => {
       await p.proforma.create({ data: { dispatchId: 'DSP-2026-000001', version: 1, clientRuc: '20100047218', createdBy: 'ana' } });
       return p.proforma.findUniqueOrThrow({ where: { dispatchId_version: { dispatchId: 'DSP-2026-000001', version: 1 } } });
+    },
+    TerminalChargeDocument: async (p) => {
+      const lines = [{ code: 'THC', description: 'Manipuleo', quantity: '1', unitPrice: '180.50', amount: '180.50' }];
+      await p.terminalChargeDocument.create({ data: { id: 'PRF-APMTC-1', dispatchId: 'DSP-2026-000001', kind: 'proforma', terminal: 'APMTC', currency: 'USD', lines, subtotal: '180.50', igv: '32.49', total: '212.99', issuedAt: new Date() } });
+      const row = await p.terminalChargeDocument.findUniqueOrThrow({ where: { id: 'PRF-APMTC-1' } });
+      return row.total === '212.99' && isDeepStrictEqual(row.lines, lines);
     },
     StaffMember: async (p) => {
       await p.staffMember.create({ data: { username: 'luis.noche', name: 'Luis Noche', email: 'luis.noche@agencia.example.pe', position: 'esc', executiveId: 'ESC-21', shiftId: 'night', updatedBy: 'admin' } });
