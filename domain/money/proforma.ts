@@ -6,7 +6,8 @@
  */
 import type { CostClock } from './cost-clock';
 import { convert, type ConvertedMoney, type ExchangeRate } from './exchange';
-import { add, times, CURRENCIES, type Currency, type Money, zero } from './money';
+import { add, money, times, CURRENCIES, type Currency, type Money, zero } from './money';
+import { billedServiceRows, penAmount } from './extra-services';
 
 export const PROFORMA_LINE_KINDS = ['agency_fee', 'extra_service', 'terminal_charge', 'projected_storage', 'projected_detention'] as const;
 export type ProformaLineKind = (typeof PROFORMA_LINE_KINDS)[number];
@@ -61,4 +62,43 @@ export function proformaTotals(lines: readonly ProformaLine[], rate?: ExchangeRa
   );
   const converted = rate ? byCurrency.map((total) => convert(total, total.currency === 'PEN' ? 'USD' : 'PEN', rate)) : [];
   return { byCurrency, converted };
+}
+
+/** A terminal's proforma as kept with the dispatch: amounts as the exact decimal text the terminal sent. */
+export interface TerminalChargeDocument {
+  id: string;
+  terminal: string;
+  currency: string;
+  lines: { code: string; description: string; quantity: string; unitPrice: string }[];
+}
+
+/** A terminal charge line that cannot be quoted without rounding (more than two decimals, a fractional quantity). */
+export class UnquotableChargeError extends Error {
+  constructor(readonly line: TerminalChargeDocument['lines'][number]) {
+    super(`${line.unitPrice} × ${line.quantity}`);
+  }
+}
+
+/** The terminal's proforma as client proforma lines; throws UnquotableChargeError rather than round. */
+export function terminalChargeLines(doc: TerminalChargeDocument): ProformaLine[] {
+  return doc.lines.map((l) => {
+    const quantity = Number(l.quantity);
+    try {
+      if (!Number.isInteger(quantity) || quantity < 1) throw new Error(l.quantity);
+      return proformaLine('terminal_charge', `${doc.terminal} ${l.code}: ${l.description} (proforma ${doc.id})`, quantity, money(l.unitPrice, doc.currency as Currency));
+    } catch {
+      throw new UnquotableChargeError(l);
+    }
+  });
+}
+
+/** The client's tariff on a dispatch: its agreed agency fee, and each 10110 service still billed (voided ones out). */
+export function clientTariffLines(agencyFee: Money, glosas10110: readonly { dispatchId: string; payload: unknown }[]): ProformaLine[] {
+  const lines = [proformaLine('agency_fee', 'Honorarios de agencia (tarifa pactada con el cliente)', 1, agencyFee)];
+  for (const g of billedServiceRows(glosas10110)) {
+    const p = (g.payload ?? {}) as Record<string, unknown>;
+    const amount = penAmount(p.amountPen);
+    if (amount) lines.push(proformaLine('extra_service', `Servicio extraordinario (glosa 10110): ${String(p.description ?? '')}`.trim(), 1, money(amount, 'PEN')));
+  }
+  return lines;
 }

@@ -54,3 +54,16 @@ export function detentionTariff(tariffs: CostTariffs, shippingLine: string | und
   const key = (shippingLine ?? '').trim().toUpperCase();
   return tariffs.detention[key] ?? tariffs.detention.DEFAULT;
 }
+
+/** The tariffs with a client's agreed storage free days per terminal (each one's source says so). */
+export function withStorageFreeDays(tariffs: CostTariffs, storage: Partial<Record<Terminal, number>> | undefined): CostTariffs {
+  if (!storage) return tariffs;
+  const agreed = Object.entries(storage).filter((e): e is [Terminal, number] => e[1] !== undefined);
+  return {
+    ...tariffs,
+    storage: {
+      ...tariffs.storage,
+      ...Object.fromEntries(agreed.map(([t, freeDays]) => [t, { ...tariffs.storage[t], freeDays, source: `${tariffs.storage[t].source}; días libres pactados con el cliente` }])),
+    },
+  };
+}

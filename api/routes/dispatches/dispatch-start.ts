@@ -4,15 +4,15 @@
  * from the directory and passed as workflow input; Temporal Web shows a Spanish summary and the key facts.
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { DispatchInput, Terminal } from '../../../domain/dispatch';
+import type { DispatchInput } from '../../../domain/dispatch';
 import type { DispatchPolicy } from '../../../domain/clocks';
 import type { DocumentKind } from '../../../domain/documents';
 import { dispatchWorkflowId } from '../../../domain/ids';
-import { DEFAULT_TARIFFS, type CostTariffs } from '../../../domain/money/tariffs';
+import { DEFAULT_TARIFFS, withStorageFreeDays } from '../../../domain/money/tariffs';
 import type { ExtraServiceTerms } from '../../../domain/money/extra-services';
 import { ACTIONS } from '../../schemas/action.schemas';
 import type { ClientAgreement, DispatchWorkflowInput } from '../../../workflows/dispatch.messages';
-import type { ClientFreeDays, ClientRecord } from '../../../activities/records';
+import type { ClientRecord } from '../../../activities/records';
 
 /**
  * The agreement a new dispatch runs under. The cost clocks' tariffs travel as data (money-clocks-2026-12): the
@@ -32,19 +32,6 @@ export function agreementOf(client: ClientRecord | null, dispatch: Pick<Dispatch
     extraDocuments: client.extraRequiredDocuments as DocumentKind[],
     ...terms,
     ...(client.extraServices ? { extraServices: extraServiceTerms(client.extraServices) } : {}),
-  };
-}
-
-/** The tariffs with a client's storage free days per terminal (the source says they are the client's). */
-function withStorageFreeDays(tariffs: CostTariffs, storage: ClientFreeDays['storage']): CostTariffs {
-  if (!storage) return tariffs;
-  const terminals = Object.entries(storage).filter((e): e is [Terminal, number] => e[1] !== undefined);
-  return {
-    ...tariffs,
-    storage: {
-      ...tariffs.storage,
-      ...Object.fromEntries(terminals.map(([t, freeDays]) => [t, { ...tariffs.storage[t], freeDays, source: `${tariffs.storage[t].source}; días libres pactados con el cliente` }])),
-    },
   };
 }
 

@@ -1,7 +1,7 @@
 /** The liquidation file of a closed dispatch (seed 2.1.15, money-clocks-2026-12): JSON and PDF. */
 import type { ApiDeps } from '../../deps';
 import { ApiError } from '../../errors';
-import { OPERATORS } from '../../principal';
+import { OPERATORS, type Principal } from '../../principal';
 import type { RouteRegistry } from '../../routing';
 import { moneyDispatchParams } from '../../schemas/money.schemas';
 import type { MoneyStore } from '../../../activities/money';
@@ -11,6 +11,14 @@ const notCompiled = (id: string) =>
   new ApiError(404, 'liquidation_not_found', `El despacho ${id} aún no tiene expediente de liquidación: se compila al cerrarlo (despachos abiertos desde el control de dinero en el flujo).`);
 
 export function registerLiquidationRoutes(r: RouteRegistry, deps: ApiDeps, store: MoneyStore): void {
+  /** The dispatch's compiled file, once the caller may see the dispatch; 404 until it is closed and compiled. */
+  const compiled = async (id: string, principal: Principal) => {
+    await dispatchOf(deps, id, principal);
+    const found = await store.getLiquidation(id);
+    if (!found) throw notCompiled(id);
+    return found;
+  };
+
   r.add({
     method: 'get',
     path: '/dispatches/:id/liquidation',
@@ -20,10 +28,7 @@ export function registerLiquidationRoutes(r: RouteRegistry, deps: ApiDeps, store
     params: moneyDispatchParams,
     responses: { 200: { description: 'El expediente (montos como texto decimal)' }, 404: { description: 'Despacho desconocido o aún sin expediente' } },
     async handler({ params, principal }) {
-      await dispatchOf(deps, params.id, principal);
-      const found = await store.getLiquidation(params.id);
-      if (!found) throw notCompiled(params.id);
-      return { body: found.file };
+      return { body: (await compiled(params.id, principal)).file };
     },
   });
 
@@ -36,10 +41,7 @@ export function registerLiquidationRoutes(r: RouteRegistry, deps: ApiDeps, store
     params: moneyDispatchParams,
     responses: { 200: { description: 'application/pdf' }, 404: { description: 'Despacho desconocido o aún sin expediente' } },
     async handler({ req, params, principal }) {
-      await dispatchOf(deps, params.id, principal);
-      const found = await store.getLiquidation(params.id);
-      if (!found) throw notCompiled(params.id);
-      return pdfResult(req, found.pdf, `liquidacion-${params.id}.pdf`);
+      return pdfResult(req, (await compiled(params.id, principal)).pdf, `liquidacion-${params.id}.pdf`);
     },
   });
 }

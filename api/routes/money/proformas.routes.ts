@@ -9,9 +9,8 @@ import { createPrismaChargeDocumentStore, type ChargeDocumentStore } from '../..
 import { nationalHolidays } from '../../../activities/calendar/holidays';
 import { peruCalendar } from '../../../domain/calendar';
 import {
-  costClock, costClockLines, detentionTariff, money, proformaLine, proformaTotals, DEFAULT_TARIFFS, type ProformaLine,
+  clientTariffLines, costClock, costClockLines, detentionTariff, money, proformaLine, proformaTotals, terminalChargeLines, UnquotableChargeError, DEFAULT_TARIFFS, type ProformaLine,
 } from '../../../domain/money';
-import { billedServiceRows, penAmount } from '../../../domain/money/extra-services';
 import type { Terminal } from '../../../domain/dispatch';
 import { dispatchOf, limaToday, pdfResult } from './money-context';
 import type { z } from 'zod';
@@ -31,33 +30,25 @@ function projectedLines(terminal: Terminal, p: Projection): ProformaLine[] {
   return [...costClockLines(storage), ...costClockLines(detention)];
 }
 
-/** The lines of the terminal's latest proforma for the dispatch, as client proforma lines (422 when there is none). */
-async function terminalChargeLines(charges: ChargeDocumentStore, dispatchId: string): Promise<ProformaLine[]> {
+/** The lines of the terminal's latest proforma for the dispatch (422 when there is none, or one cannot be quoted exactly). */
+async function latestTerminalChargeLines(charges: ChargeDocumentStore, dispatchId: string): Promise<ProformaLine[]> {
   const proforma = (await charges.listChargeDocuments(dispatchId)).filter((d) => d.kind === 'proforma').at(-1);
   if (!proforma) throw new ApiError(422, 'no_terminal_proforma', 'No hay proforma del terminal para este despacho: solicítela primero (acción proforma) o detalle los gastos como líneas.');
-  return proforma.lines.map((l) => {
-    const quantity = Number(l.quantity);
-    try {
-      if (!Number.isInteger(quantity) || quantity < 1) throw new Error(l.quantity);
-      return proformaLine('terminal_charge', `${proforma.terminal} ${l.code}: ${l.description} (proforma ${proforma.id})`, quantity, money(l.unitPrice, proforma.currency as 'USD' | 'PEN'));
-    } catch {
-      throw new ApiError(422, 'invalid_terminal_amount', `La proforma ${proforma.id} del terminal trae el importe ${l.unitPrice} × ${l.quantity} en «${l.description}», que no se puede cotizar sin redondear: detalle esa línea a mano.`);
-    }
-  });
+  try {
+    return terminalChargeLines(proforma);
+  } catch (err) {
+    if (!(err instanceof UnquotableChargeError)) throw err;
+    const l = err.line;
+    throw new ApiError(422, 'invalid_terminal_amount', `La proforma ${proforma.id} del terminal trae el importe ${l.unitPrice} × ${l.quantity} en «${l.description}», que no se puede cotizar sin redondear: detalle esa línea a mano.`);
+  }
 }
 
-/** The client's tariff for this dispatch: its agreed agency fee and the 10110 services still billed (not voided). */
-async function clientTariffLines(deps: ApiDeps, clientRuc: string, dispatchId: string): Promise<ProformaLine[]> {
+/** The client's agreed agency fee and the dispatch's billed 10110 services (422 when no fee is agreed). */
+async function agreedTariffLines(deps: ApiDeps, clientRuc: string, dispatchId: string): Promise<ProformaLine[]> {
   const fee = (await deps.store.getClient(clientRuc))?.agencyFee;
   if (!fee) throw new ApiError(422, 'no_agency_fee', 'El cliente no tiene honorarios de agencia pactados: regístrelos en su acuerdo (agencyFee) o detállelos como línea.');
-  const lines = [proformaLine('agency_fee', 'Honorarios de agencia (tarifa pactada con el cliente)', 1, money(fee.amount, fee.currency))];
-  const glosas = await deps.prisma.glosa.findMany({ where: { dispatchId, code: '10110' }, orderBy: { at: 'asc' } });
-  for (const g of billedServiceRows(glosas)) {
-    const p = (g.payload ?? {}) as Record<string, unknown>;
-    const amount = penAmount(p.amountPen);
-    if (amount) lines.push(proformaLine('extra_service', `Servicio extraordinario (glosa 10110): ${String(p.description ?? '')}`.trim(), 1, money(amount, 'PEN')));
-  }
-  return lines;
+  const glosas = (await deps.store.listGlosas(dispatchId)).filter((g) => g.code === '10110');
+  return clientTariffLines(money(fee.amount, fee.currency), glosas);
 }
 
 export function registerProformaRoutes(r: RouteRegistry, deps: ApiDeps, store: MoneyStore): void {
@@ -90,8 +81,8 @@ export function registerProformaRoutes(r: RouteRegistry, deps: ApiDeps, store: M
     async handler({ params, body, principal }) {
       const dispatch = await dispatchOf(deps, params.id, principal);
       const lines = body.lines.map((l) => proformaLine(l.kind, l.description, l.quantity, money(l.unitAmount, l.currency)));
-      if (body.clientTariff) lines.push(...(await clientTariffLines(deps, dispatch.clientRuc, dispatch.id)));
-      if (body.terminalCharges) lines.push(...(await terminalChargeLines(charges, dispatch.id)));
+      if (body.clientTariff) lines.push(...(await agreedTariffLines(deps, dispatch.clientRuc, dispatch.id)));
+      if (body.terminalCharges) lines.push(...(await latestTerminalChargeLines(charges, dispatch.id)));
       if (body.projection) {
         if (body.projection.withdrawalDate < body.projection.dischargeDate) {
           throw new ApiError(422, 'invalid_input', 'La fecha de retiro no puede ser anterior a la descarga.');
