@@ -251,6 +251,12 @@ export const LIFECYCLE_FEATURES = {
 } as const;
 export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
 
+/**
+ * The features a dispatch opened with the workflow's baseline patch (`dispatch-baseline-2026-12`) has without asking
+ * each one: those that existed when the baseline was introduced. Never add to this list; a later feature is asked.
+ */
+export const BASELINE_FEATURES: readonly LifecycleFeature[] = [LIFECYCLE_FEATURES.exportDam, LIFECYCLE_FEATURES.importSteps, LIFECYCLE_FEATURES.moneyClocks];
+
 /** Whether the dispatch was opened with the feature (false for dispatches opened before it). */
 export function hasFeature(s: Pick<DispatchState, 'features'>, feature: LifecycleFeature): boolean {
   return s.features?.includes(feature) ?? false;

@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { sampleDispatch } from '../test/support/fixtures';
 import type { DispatchInput } from '../domain/dispatch';
 import { dispatchWorkflowId } from '../domain/ids';
-import { documentsReceived, type DispatchWorkflowInput } from '../workflows/dispatch.messages';
+import { agreementOf, startDispatchWorkflow } from '../api/routes/dispatches/dispatch-start';
+import { documentsReceived } from '../workflows/dispatch.messages';
 import { startThrowawayApi } from './lib/throwaway-api';
 import { historySizes } from './lib/history-sizes';
 
@@ -74,15 +75,11 @@ async function main(): Promise<void> {
     };
     const apiCreate = (path: string) => (i: number) => http('POST', '/dispatches', dispatch(id(path, i)), 201);
     const apiAct = (path: string) => (i: number) => http('POST', `/dispatches/${id(path, i)}/actions/documents-received`, { documents: ['insurance'] }, 200);
-    // Direct: what the API does minus HTTP, JSON, auth, validation, the client-directory lookup and the audit row.
+    // Direct: what the API does minus HTTP, JSON, auth, validation, the client-directory lookup and the audit row —
+    // the same start call with the same workflow input (agreement, summary, details), so both rows run the same workflow.
     const directCreate = (path: string) => async (i: number) => {
-      const input: DispatchWorkflowInput = { dispatch: { ...dispatch(id(path, i)), openedBy: 'bench.direct' }, openedAt: new Date().toISOString() };
-      await stack.temporal.workflow.start('dispatchWorkflow', {
-        taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
-        workflowId: dispatchWorkflowId(id(path, i)),
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      const body = dispatch(id(path, i));
+      await startDispatchWorkflow(stack.temporal, stack.config.TEMPORAL_TASK_QUEUE, { ...body, openedBy: 'bench.direct' }, agreementOf(null, body));
     };
     const directAct = (path: string) => async (i: number) => {
       await stack.temporal.workflow.getHandle(dispatchWorkflowId(id(path, i))).executeUpdate(documentsReceived, { args: [{ documents: ['insurance'], actor: 'bench.direct' }] });

@@ -4,13 +4,13 @@ import {
   condition,
   continueAsNew,
   isCancellation,
-  patched,
+  patched as askPatch,
   workflowInfo,
 } from '@temporalio/workflow';
 import { requiredDocuments } from '../domain/documents';
 import { emptyBook } from '../domain/dispatch-book';
 import type { DispatchView } from '../domain/dispatch-view';
-import { hasFeature, isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
+import { BASELINE_FEATURES, hasFeature, isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
 import { costTermsFor } from '../domain/money/dispatch-costs';
 import { resolvePolicy } from '../domain/clocks';
 import { dueNotices, pendingNotices, type PlannedNotice } from '../domain/schedule';
@@ -18,7 +18,7 @@ import { initialState } from '../domain/state-machine';
 import { peruCalendar } from '../domain/calendar';
 import { CLOCK_LABEL_ES } from '../domain/clocks';
 import type { DispatchWorkflowInput } from './dispatch.messages';
-import { PATCHES, recorder } from './dispatch/activities';
+import { PATCHES, patched, recorder, startRun } from './dispatch/activities';
 import { registerHandlers } from './dispatch/handlers';
 import { compileLiquidationFile, retryWaitingPayments } from './dispatch/money-steps';
 import { DispatchRuntime, nowIso, outlastedRetries } from './dispatch/runtime';
@@ -33,7 +33,8 @@ const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 5_000;
 export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<DispatchView> {
   // Handlers are registered before the first await: an update sent right after the start is delivered in the
   // first activation and would be rejected if its handler were not there yet.
-  const rt = restoreOrOpen(input);
+  const baseline = startRun();
+  const rt = restoreOrOpen(input, baseline);
   registerHandlers(rt);
   if (!input.carried) await announceOpening(rt);
   try {
@@ -50,7 +51,7 @@ export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<Di
   return rt.view();
 }
 
-function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
+function restoreOrOpen(input: DispatchWorkflowInput, baseline: boolean): DispatchRuntime {
   const policy = resolvePolicy(input.agreement?.policyOverrides);
   // A run that started before regime expiry counted calendar months keeps its day count (deterministic replay);
   // its next run (continue-as-new after a reminder) counts months.
@@ -64,7 +65,7 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
     input.dispatch,
     input.openedAt,
     policy,
-    initialState(input.dispatch, docs, input.openedAt, featuresAtOpening()),
+    initialState(input.dispatch, docs, input.openedAt, featuresAtOpening(baseline)),
     emptyBook(input.dispatch.eta, input.dispatch.vessel),
     peruCalendar([]), // weekends only until the clock loop loads the holidays (its first step)
   );
@@ -83,10 +84,11 @@ function restoreOrOpen(input: DispatchWorkflowInput): DispatchRuntime {
 
 /**
  * The lifecycle features a new dispatch gets: each is a patch, so replaying a dispatch opened before a feature
- * existed answers false and keeps its old rules. Asked only when opening (a carried run keeps its state's list).
+ * existed answers false and keeps its old rules. Asked only when opening (a carried run keeps its state's list);
+ * a run with the baseline patch has those of BASELINE_FEATURES without a marker each.
  */
-function featuresAtOpening(): LifecycleFeature[] {
-  return (Object.values(LIFECYCLE_FEATURES) as LifecycleFeature[]).filter((feature) => patched(feature));
+function featuresAtOpening(baseline: boolean): LifecycleFeature[] {
+  return (Object.values(LIFECYCLE_FEATURES) as LifecycleFeature[]).filter((feature) => (baseline && BASELINE_FEATURES.includes(feature)) || askPatch(feature));
 }
 
 async function announceOpening(rt: DispatchRuntime): Promise<void> {

@@ -75,3 +75,25 @@ test.each(files)('%s replays without non-determinism', (file) => {
   // DeterminismViolationError when the code issues other commands than the history holds; ReplayError otherwise.
   if (result.error) throw result.error;
 });
+
+/** The patch ids a history's markers carry, in order. */
+function patchIds(h: History): string[] {
+  return (h.events ?? []).flatMap((e) => {
+    const marker = e.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_patch') return [];
+    const payload = marker.details?.['patch-data']?.payloads?.[0]?.data;
+    return payload ? [(JSON.parse(Buffer.from(payload).toString('utf8')) as { id: string }).id] : [];
+  });
+}
+
+// dispatch-baseline-2026-12 (docs/operations.md): a run that has it asks none of the patches it stands for.
+const baselineFiles = files.filter((f) => f.includes('--dispatch-baseline-2026-12'));
+test('the dispatch paths are recorded with the baseline patch', () => {
+  expect(baselineFiles.length).toBeGreaterThanOrEqual(10);
+});
+test.each(baselineFiles)('%s carries one patch marker, the baseline, asked first', (file) => {
+  const h = histories.get(file)!;
+  expect(patchIds(h)).toEqual(['dispatch-baseline-2026-12']);
+  const firstCommand = h.events!.find((e) => e.markerRecordedEventAttributes || e.upsertWorkflowSearchAttributesEventAttributes || e.activityTaskScheduledEventAttributes);
+  expect(firstCommand?.markerRecordedEventAttributes?.markerName).toBe('core_patch');
+});

@@ -1,4 +1,4 @@
-import { patched, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
+import { patched as askPatch, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { ErrorType } from '../../domain/errors';
 
@@ -52,7 +52,39 @@ export const PATCHES = {
   drainOutboxAtEnd: 'drain-outbox-at-end-2026-12',
   /** 2026-12-03: the calendar load waits for the record writes in flight (one local activity at a time). */
   serialLocalActivities: 'serial-local-activities-2026-12',
+  /**
+   * 2026-12-03: one marker for all of the above (and the lifecycle features of BASELINE_FEATURES). Temporal writes a
+   * marker and a TemporalChangeVersion upsert for every patch a run asks, so a new dispatch used to start with
+   * 14 such events; a run with this patch asks only this one. Patches added later are asked one by one again.
+   */
+  baseline: 'dispatch-baseline-2026-12',
 } as const;
+
+type DispatchPatch = (typeof PATCHES)[keyof typeof PATCHES];
+
+/** The patches the baseline stands for: every one that existed when it was introduced. Never add to this list. */
+const BASELINE_PATCHES: readonly DispatchPatch[] = [
+  PATCHES.localRecords,
+  PATCHES.boundedSideEffects,
+  PATCHES.regimeExpiryMonths,
+  PATCHES.businessDaysReading,
+  PATCHES.drainOutboxAtEnd,
+  PATCHES.serialLocalActivities,
+];
+
+// Asked once, first thing in every run (startRun); module state is per workflow run in the SDK's sandbox.
+let baselineRun = false;
+
+/** First call of every dispatch run: whether this run carries the baseline patch (false when replaying an older run). */
+export function startRun(): boolean {
+  baselineRun = askPatch(PATCHES.baseline);
+  return baselineRun;
+}
+
+/** `patched(id)` for the dispatch workflow: true without a marker of its own when the run carries the baseline. */
+export function patched(id: DispatchPatch): boolean {
+  return (baselineRun && BASELINE_PATCHES.includes(id)) || askPatch(id);
+}
 
 // Record writes are short PostgreSQL statements: as local activities they run inside the workflow task that
 // decided them, so an operator action completes in one workflow task (7 history events instead of about 13)

@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, patched, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
 import type { DispatchInput } from '../../domain/dispatch';
 import type { BusinessCalendar } from '../../domain/calendar';
 import type { DispatchBook } from '../../domain/dispatch-book';
@@ -14,7 +14,7 @@ import { moneyReadModel, moneyView } from '../../domain/money/money-view';
 import type { DispatchSnapshot, Notification, Audience } from '../../domain/notifications';
 import { openDeadlines, riskFlags, type ScheduleContext } from '../../domain/schedule';
 import { applyEvent, canApply, type DispatchEvent, type DispatchState } from '../../domain/state-machine';
-import { EMAIL_OPTIONS, PATCHES, RETRY_SIDE_EFFECTS_AFTER_MS, email } from './activities';
+import { EMAIL_OPTIONS, PATCHES, RETRY_SIDE_EFFECTS_AFTER_MS, email, patched } from './activities';
 import { runWrite, type RecordWrite } from './record-writes';
 import { syncSearchAttributes } from './search-attributes';
 

@@ -159,10 +159,11 @@ export const dispatchTimeSkippingRecorders = {
     const loggedAt = limaInstant(monday, 10);
     await sleepUntil(stack, loggedAt);
     await h.executeUpdate(m.logComplaint, { args: [{ actor: esc, category: 'storage', description: 'Almacenaje adicional en el terminal', occurredAt: loggedAt.toISOString() }] });
-    // Decreed on Monday: Tuesday becomes a non-working day, so the escalation moves from Wednesday to Thursday 16:00.
+    // Decreed on Monday: Tuesday becomes a non-working day, so the escalation ("24 hrs. útiles" read as 24 hours of
+    // business days since business-days-reading-2026-12) moves from Tuesday 10:00 to Wednesday 10:00.
     await createPrismaRecordStore(stack.prisma).add({ country: 'PE', date: addDays(monday, 1), reason: 'Día no laborable decretado', createdBy: 'supervisor' });
     await h.signal(m.calendarChanged);
-    const replanned = limaInstant(addDays(monday, 3), 16).toISOString();
+    const replanned = limaInstant(addDays(monday, 2), 10).toISOString();
     await until('the escalation re-planned', async () => {
       const view = await h.query(m.getDispatch);
       return view.deadlines.find((x) => x.clock === 'complaint_escalation')?.dueAt === replanned ? true : undefined;
@@ -191,6 +192,7 @@ export const dispatchTimeSkippingRecorders = {
     await sleepUntil(stack, new Date(Date.parse(shipped.milestones.shipmentEndedAt!) + 10 * DAY + 60_000));
     await stack.smtp.waitFor((mail) => mail.subject.startsWith(`[${d.dispatchId}] ALERTA: venció Regularización`));
     await h.executeUpdate(m.regularized, { args: [{ actor: esc, claveSol: claveSol(await stack.env.currentTimeMs()) }] });
+    await deliverOriginals(h); // closing waits for the originals in the Archive (money-clocks-2026-12)
     await h.executeUpdate(m.closeDispatch, { args: [{ actor: esc }] });
     await h.result();
     return { 'dispatchWorkflow/export-dam-clocks': latestRun(h) };
