@@ -99,7 +99,7 @@ export function outboundOpeningProblem(input: Pick<DispatchInput, 'regime' | 're
     const m = DAM_NUMBER.exec(p.parentDamNumber.trim());
     if (!m) return `${action}: el número de la DAM precedente «${p.parentDamNumber}» no tiene el formato AAA-AAAA-RR-NNNNNN, p. ej. 118-2026-${p.parentRegime}-000123.`;
     if (m[3] !== p.parentRegime) return `${action}: la DAM precedente ${p.parentDamNumber} es del régimen ${m[3]}, pero se indicó el régimen ${p.parentRegime}. Verifique el número.`;
-    if (!validInstant(p.parentExpiresAt)) return `${action}: falta la fecha de vencimiento del régimen ${p.parentRegime} precedente (parentExpiresAt, ISO 8601 con zona horaria). Indíquela, o indique el código del despacho precedente si lo tramitó Levante.`;
+    if (!validInstant(p.parentExpiresAt)) return `${action}: falta la fecha de vencimiento del régimen ${p.parentRegime} precedente (fecha y hora ISO 8601 con zona horaria). Indíquela, o indique el código del despacho precedente si lo tramitó Levante.`;
   }
   if (kind === 'reshipment' && !input.reshipment) return `${action}: un reembarque (régimen 89) se abre con el manifiesto de carga y el BL de llegada de la mercancía. Indíquelos en «reshipment».`;
   return undefined;
