@@ -9,9 +9,14 @@ import type { Regime } from './dispatch';
 import { DAY, HOUR } from './durations';
 import type { DispatchState } from './lifecycle';
 import type { ImportClockPolicy } from './imports/import-clocks';
+import type { OutboundClockPolicy } from './exports/outbound-clocks';
+import { regularizesAfterShipment } from './exports/outbound-regimes';
 
-/** The import clocks' durations (domain/imports/import-clocks.ts) are optional: absent means their defaults. */
-export interface DispatchPolicy extends Partial<ImportClockPolicy> {
+/**
+ * The import clocks' durations (domain/imports/import-clocks.ts) and the outbound regimes' terms
+ * (domain/exports/outbound-clocks.ts) are optional: absent means their defaults.
+ */
+export interface DispatchPolicy extends Partial<ImportClockPolicy>, Partial<OutboundClockPolicy> {
   /** Review documents within this time of each receipt (calendar time). */
   documentReviewMs: number;
   /** Remind the executive this long before a review or DAM-draft deadline. */
@@ -140,7 +145,10 @@ export type ClockName =
   | 'storage_free_time'
   | 'detention_free_time'
   | 'funds_wait'
-  | 'archive_originals';
+  | 'archive_originals'
+  // outbound-regimes-2026-12: a re-export ships before its parent regime expires; a reshipment within its term.
+  | 'parent_regime_expiry'
+  | 'reshipment_term';
 
 export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   document_review: 'Revisión de documentos',
@@ -158,6 +166,8 @@ export const CLOCK_LABEL_ES: Record<ClockName, string> = {
   detention_free_time: 'Sobreestadía: fin de los días libres del contenedor',
   funds_wait: 'Espera de fondos del cliente para un pago a terceros',
   archive_originals: 'Entrega de originales al Archivo',
+  parent_regime_expiry: 'Embarque de la reexportación antes del vencimiento del régimen precedente',
+  reshipment_term: 'Embarque del reembarque dentro de su plazo',
 };
 
 /** A point in time by which something must happen; `ref` tells apart several deadlines of one clock. */
@@ -181,18 +191,23 @@ export function nextDeadline(deadlines: Deadline[]): Deadline | undefined {
  */
 export function regularizationDeadlines(state: DispatchState, policy: DispatchPolicy): Deadline[] {
   if (state.regularizedAt || state.status === 'cancelled') return [];
+  // A reshipment (regime 89, outbound-regimes-2026-12) is not regularized.
+  if (state.direction === 'export' && !regularizesAfterShipment(state)) return [];
   const sada = state.direction === 'import' && state.modality === 'anticipado' && state.dischargeEndedAt;
   const start = state.direction === 'export' ? state.shipmentEndedAt : sada ? state.dischargeEndedAt : undefined;
   if (!start) return [];
   const [target, legal, what, ref] =
     state.direction === 'export'
-      ? [policy.exportRegularizationTargetMs, policy.exportRegularizationLegalMs, 'de la exportación definitiva', 'export']
+      ? [policy.exportRegularizationTargetMs, policy.exportRegularizationLegalMs, EXPORT_REGULARIZATION_ES[state.regime] ?? 'de la exportación definitiva', 'export']
       : [policy.sadaRegularizationTargetMs, policy.sadaRegularizationLegalMs, 'del despacho anticipado (SADA)', 'sada'];
   return [
     { clock: 'regularization_target', dueAt: plus(start, target), label: `Regularización ${what}: plazo objetivo interno`, ref },
     { clock: 'regularization_legal', dueAt: plus(start, legal), label: `Regularización ${what}: plazo legal`, ref },
   ];
 }
+
+// Regimes of outbound-regimes-2026-12 say which export is regularized (regime 40's label is unchanged).
+const EXPORT_REGULARIZATION_ES: Partial<Record<Regime, string>> = { '60': 'de la reexportación', '41': 'de la exportación temporal' };
 
 /** When a temporary regime (20 or 70) expires, counted from the levante; undefined for other regimes. */
 export function regimeExpiryAt(levanteAt: string, regime: Regime, policy: DispatchPolicy): string | undefined {

@@ -3,9 +3,27 @@
  * (Declaración Aduanera de Mercancías). Pure types and constants, safe inside the workflow sandbox.
  */
 
-/** Customs regimes handled by Levante: 10 consumption, 20 temporary admission, 70 customs warehouse, 40 definitive export. */
-export const REGIMES = ['10', '20', '70', '40'] as const;
+/**
+ * Customs regimes handled by Levante: 10 consumption, 20 temporary admission, 70 customs warehouse, 40 definitive
+ * export; since lifecycle feature outbound-regimes-2026-12 also 60 re-export, 89 reshipment (reembarque) and 41
+ * temporary export for re-import in the same state (codes 60/89/41 are ASSUMPTIONS: domain/exports/outbound-regimes.ts).
+ */
+export const REGIMES = ['10', '20', '70', '40', '60', '89', '41'] as const;
 export type Regime = (typeof REGIMES)[number];
+
+/** Regimes whose goods leave Peru: the export path (cargo entry, seals, shipment). */
+export const EXPORT_REGIMES: readonly Regime[] = ['40', '60', '89', '41'];
+
+/** Each regime's name for people (es-PE). */
+export const REGIME_LABEL_ES: Record<Regime, string> = {
+  '10': 'importación para el consumo',
+  '20': 'admisión temporal',
+  '70': 'depósito aduanero',
+  '40': 'exportación definitiva',
+  '60': 'reexportación',
+  '89': 'reembarque',
+  '41': 'exportación temporal para reimportación en el mismo estado',
+};
 
 /** Import modalities: anticipated (SADA: declared before arrival), deferred (after discharge), urgent. */
 export const MODALITIES = ['anticipado', 'diferido', 'urgente'] as const;
@@ -22,7 +40,7 @@ export type Channel = (typeof CHANNELS)[number];
 export type Direction = 'import' | 'export';
 
 export function directionOf(regime: Regime): Direction {
-  return regime === '40' ? 'export' : 'import';
+  return EXPORT_REGIMES.includes(regime) ? 'export' : 'import';
 }
 
 /** A contact who receives email about the dispatch. */
@@ -64,6 +82,14 @@ export interface DispatchInput {
   shippingLine?: string;
   /** Detention free days negotiated on this BL: they win over the client's agreement and the line's default. */
   detentionFreeDays?: number;
+  /**
+   * Re-export (regime 60, outbound-regimes-2026-12): the temporary-admission (20) or customs-warehouse (70) import
+   * it concludes. `parentExpiresAt` is that regime's expiry: the API reads it from the parent's read model when the
+   * parent is a Levante dispatch (`parentDispatchId`), else the operator states it.
+   */
+  reexport?: { parentDispatchId?: string; parentDamNumber: string; parentRegime: '20' | '70'; parentExpiresAt?: string };
+  /** Reshipment (regime 89, outbound-regimes-2026-12): the goods' arrival manifest and BL (still in the primary zone). */
+  reshipment?: { arrivalManifest: string; arrivalBl: string };
   /**
    * Planned milestones (import-steps-2026-12), each optional: what is not given is derived from the ETA
    * (domain/imports/plan.ts states the assumptions).

@@ -32,13 +32,19 @@ export const DOCUMENT_LABEL_ES: Record<DocumentKind, string> = {
  * Base checklist per regime. Imports (10 consumption, 20 temporary admission, 70 customs warehouse) need the
  * invoice, BL, packing list and insurance (the insurance enters the customs value). The certificate of origin
  * is only needed to claim a trade-agreement preference, so it comes through the client's extra documents.
- * Definitive export (40) needs the export invoice, packing list and the shipping line's booking.
+ * Definitive export (40) needs the export invoice, packing list and the shipping line's booking; re-export (60),
+ * reshipment (89) and temporary export (41) are assumptions of outbound-regimes-2026-12.
  */
 export const REGIME_DOCUMENTS: Record<Regime, readonly DocumentKind[]> = {
   '10': ['commercial_invoice', 'bill_of_lading', 'packing_list', 'insurance'],
   '20': ['commercial_invoice', 'bill_of_lading', 'packing_list', 'insurance'],
   '70': ['commercial_invoice', 'bill_of_lading', 'packing_list', 'insurance'],
   '40': ['export_invoice', 'packing_list', 'booking_confirmation'],
+  // outbound-regimes-2026-12 (ASSUMPTION, domain/exports/outbound-regimes.ts): a re-export and a temporary export
+  // ship like a definitive export; a reshipment also needs the arrival BL of the goods it sends back.
+  '60': ['export_invoice', 'packing_list', 'booking_confirmation'],
+  '89': ['commercial_invoice', 'bill_of_lading', 'booking_confirmation'],
+  '41': ['export_invoice', 'packing_list', 'booking_confirmation'],
 };
 
 export function isDocumentKind(value: unknown): value is DocumentKind {

@@ -8,6 +8,7 @@
 import type { Channel, Direction, Modality, Regime, Terminal } from './dispatch';
 import type { DocumentKind } from './documents';
 import type { ClaveSolTransmission, ExportDamRecord } from './exports/export-dam';
+import type { OutboundRecord } from './exports/outbound-regimes';
 import type { DamCheckRecord, DamKeyData } from './exports/dam-check';
 import type { ContainerSteps, DeliveryReceipt, DispatchPlan, ImportInspections, PlanChange } from './imports/import-types';
 
@@ -193,6 +194,8 @@ export interface DispatchState {
   plan?: DispatchPlan;
   /** import-steps-2026-12: SENASA inspection and the red channel's physical inspection. */
   inspections?: ImportInspections;
+  /** outbound-regimes-2026-12: re-export's parent regime, reshipment's arrival, or a temporary export (41). */
+  outbound?: OutboundRecord;
 }
 
 /** An operator action (or an activity's finding) recorded on a dispatch; `at` is when it happened (ISO). */
@@ -248,6 +251,8 @@ export const LIFECYCLE_FEATURES = {
   importSteps: 'import-steps-2026-12',
   /** 2026-12-03 (issue #14): cost clocks per container, funds gate, automatic 10110, liquidation file and archive. */
   moneyClocks: 'money-clocks-2026-12',
+  /** 2026-12-03 (issue #13, seed 2.3.13): re-export (60), reshipment (89), temporary export (41), domain/exports/outbound-regimes.ts. */
+  outboundRegimes: 'outbound-regimes-2026-12',
 } as const;
 export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
 

@@ -8,6 +8,8 @@ import type { DispatchState } from './state-machine';
 import type { DispatchBook } from './dispatch-book';
 import type { BusinessCalendar } from './calendar';
 import { exportDeadlines } from './exports/export-clocks';
+import { outboundClocks, outboundDeadlines, reimportDueAt } from './exports/outbound-clocks';
+import { isReshipment, outboundKind } from './exports/outbound-regimes';
 import { importClocks, importDeadlines } from './imports/import-clocks';
 import { hasFeature, LIFECYCLE_FEATURES } from './lifecycle';
 import type { DispatchInput } from './dispatch';
@@ -77,13 +79,19 @@ export function openDeadlines({ state, book, policy, calendar, input }: Schedule
   if (state.levanteAt && !book.regimeConcludedAt && (state.regime === '20' || state.regime === '70')) {
     list.push(deadline('regime_expiry', regimeExpiryAt(state.levanteAt, state.regime, policy)!, `regime-${state.regime}`));
   }
+  list.push(...outboundDeadlines(state, policy));
+  // A temporary export (41) must be re-imported within its term from the end of shipment: the regime-expiry reminders.
+  if (outboundKind(state) === 'temporary_export' && state.shipmentEndedAt && !book.regimeConcludedAt) {
+    list.push({ clock: 'regime_expiry', dueAt: reimportDueAt(state.shipmentEndedAt, outboundClocks(policy)), label: 'Reimportación de la exportación temporal (régimen 41)', ref: 'reimport-41' });
+  }
   for (const d of importDeadlines(state, policy)) list.push(deadline(d.clock, d.dueAt, d.ref));
   if (hasFeature(state, LIFECYCLE_FEATURES.moneyClocks)) {
     for (const p of waitingPayments(book)) if (p.fundsDueAt) list.push(deadline('funds_wait', p.fundsDueAt, p.step));
     // Once the dispatch could close (empty container returned; regularized for an export or a SADA import),
     // the originals must reach the Archive.
+    // A reshipment (outbound-regimes-2026-12) is not regularized: its operations end with the shipment.
     const regularizes = state.direction === 'export' || state.modality === 'anticipado';
-    const opsEnded = regularizes ? state.regularizedAt : state.containerReturnedAt;
+    const opsEnded = isReshipment(state) ? state.shipmentEndedAt : regularizes ? state.regularizedAt : state.containerReturnedAt;
     if (opsEnded && state.status !== 'closed' && pendingOriginals(state.requiredDocuments, book.money?.originals).length > 0) {
       list.push(deadline('archive_originals', addBusinessDayTime(calendar, opsEnded, policy.archiveOriginalsBusinessMs ?? 48 * 3_600_000), 'archive'));
     }
@@ -121,6 +129,17 @@ function noticesFor(d: Deadline, ctx: ScheduleContext): PlannedNotice[] {
       return [reminder(policy.reviewReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
     case 'regularization_target':
       return [reminder(policy.regularizationReminderBeforeMs, ['executive']), missed(['executive', 'supervisors'])];
+    case 'parent_regime_expiry':
+    case 'reshipment_term': {
+      // outbound-regimes-2026-12: reminder to the executive, then the supervisor's at-risk escalation, then the alert.
+      const clocks = outboundClocks(policy);
+      const before = d.clock === 'reshipment_term' ? clocks.reshipmentReminderBeforeMs : clocks.reexportExpiryReminderBeforeMs;
+      return [
+        reminder(before, ['executive']),
+        { ...base, key: key('at-risk'), dueAt: at(d.dueAt, -clocks.outboundAtRiskBeforeMs), phase: 'legal_at_risk', audience: ['supervisors', 'executive'], notification: { kind: 'legal_deadline_at_risk', ...info } },
+        missed(['supervisors', 'executive']),
+      ];
+    }
     case 'regularization_legal':
     case 'deferred_numbering':
       return [
@@ -167,8 +186,10 @@ function noticesFor(d: Deadline, ctx: ScheduleContext): PlannedNotice[] {
         key: key(`${days}d`),
         dueAt: at(d.dueAt, -days * 86_400_000),
         phase: 'reminder' as const,
-        // Seed 2.1.13: also the client's assigned executive, whoever numbered the DAM (import-steps-2026-12).
-        audience: (hasFeature(state, LIFECYCLE_FEATURES.importSteps) ? ['client', 'executive', 'numbering_executive'] : ['client', 'executive']) as Audience[],
+        // Seed 2.1.13: also the client's assigned executive, whoever numbered the DAM (import-steps-2026-12). A
+        // temporary export's re-import reminders go to the executives (outbound-regimes-2026-12).
+        audience: (d.ref === 'reimport-41' ? ['executive', 'numbering_executive']
+          : hasFeature(state, LIFECYCLE_FEATURES.importSteps) ? ['client', 'executive', 'numbering_executive'] : ['client', 'executive']) as Audience[],
         notification: { kind: 'regime_expiry_reminder', expiresAt: d.dueAt, daysBefore: days },
       }));
     case 'storage_free_time':

@@ -29,6 +29,7 @@ import {
 import { exportDamAtOpening, isExportDam } from './exports/export-dam';
 import { exportDamPayloadProblem, recordExportDamEvent } from './exports/export-events';
 import { EXPORT_DAM_SHARED_EVENTS, exportDamRules } from './exports/export-rules';
+import { outboundAtOpening, outboundRules } from './exports/outbound-regimes';
 
 export type { DispatchEvent, DispatchState, Verdict } from './lifecycle';
 type EventType = DispatchEvent['type'];
@@ -143,12 +144,15 @@ const EVENT_DIRECTION: Partial<Record<EventType, Direction>> = {
 
 /**
  * The rules of the dispatch's current status: the base table's, with the lifecycle features it was opened with
- * (an import's steps on top of the base row; an export's own path with its DAM instead of the base row).
+ * (an import's steps on top of the base row; an export's own path with its DAM instead of the base row; a
+ * reshipment's end without regularization).
  */
 function rulesOf(s: DispatchState): Partial<Record<EventType, Rule>> {
   const base = TRANSITIONS[s.status];
   const row = isImportSteps(s) ? { ...base, ...IMPORT_STEPS_RULES[s.status] } : base;
-  return exportDamRules(s, row) ?? row;
+  const exportRow = exportDamRules(s, row) ?? row;
+  // outbound-regimes-2026-12: a reshipment closes after its shipment, without regularization.
+  return outboundRules(s, exportRow) ?? exportRow;
 }
 
 /** An import opened with lifecycle feature import-steps-2026-12 (an export opened with it keeps the export rules). */
@@ -307,6 +311,7 @@ export function initialState(input: DispatchInput, requiredDocs: DocumentKind[],
     withdrawal: {},
     updatedAt: at,
     ...exportDamAtOpening(input, features),
+    ...outboundAtOpening(input, features),
     ...(features.includes(LIFECYCLE_FEATURES.importSteps) && directionOf(input.regime) === 'import'
       ? { containers: initialContainers(input), plan: initialPlan(input.eta, input.plan) }
       : {}),

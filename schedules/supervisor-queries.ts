@@ -26,6 +26,10 @@ export const SUPERVISOR_QUERIES = {
   exportByDamNumber: (damNumber: string) => `${DISPATCHES} AND Regime = '40' AND DamNumber = '${damNumber}'`,
   /** Open exports with a given control channel (e.g. rojo: physical inspection pending before shipment). */
   exportsByChannel: (channel: 'verde' | 'naranja' | 'rojo') => `${DISPATCHES} AND ${OPEN} AND Regime = '40' AND Channel = '${channel}'`,
+  /** Open dispatches of one regime (e.g. '60' re-exports, '89' reshipments, '41' temporary exports). */
+  openByRegime: (regime: string) => `${DISPATCHES} AND ${OPEN} AND Regime = '${regime}'`,
+  /** Every dispatch of the outbound regimes of outbound-regimes-2026-12, open or not (a closed 41 still waits for its re-import). */
+  outboundRegimes: `${DISPATCHES} AND Regime IN ('60', '89', '41')`,
   /** Runs started by one schedule (client report, digest, sweeps). */
   scheduledRuns: (scheduleId: string) => `TemporalScheduledById = '${scheduleId}'`,
 };

@@ -59,6 +59,13 @@ export function renderNotification(d: DispatchSnapshot, n: Notification): { subj
         body: `El plazo legal "${n.label}" vence el ${formatLima(n.dueAt)} (hora de Lima). Si no se cumple, el cliente puede incurrir en multas o perder beneficios. Se requiere acción inmediata del supervisor.`,
       };
     case 'regime_expiry_reminder':
+      // A temporary export (41, outbound-regimes-2026-12): the goods must come back in the same state.
+      if (d.regime === '41') {
+        return {
+          subject: `[${d.dispatchId}] La reimportación de la exportación temporal (régimen 41) vence en ${n.daysBefore} días`,
+          body: `El plazo para reimportar en el mismo estado la mercancía exportada temporalmente vence el ${formatLima(n.expiresAt)} (hora de Lima), dentro de ${n.daysBefore} días. Coordine con el cliente la reimportación (o la exportación definitiva) antes del vencimiento.`,
+        };
+      }
       return {
         subject: `[${d.dispatchId}] El régimen ${d.regime} vence en ${n.daysBefore} días`,
         body: `El plazo del régimen ${d.regime} vence el ${formatLima(n.expiresAt)} (hora de Lima), dentro de ${n.daysBefore} días. Coordine la regularización antes del vencimiento.`,

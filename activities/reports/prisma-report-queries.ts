@@ -152,7 +152,15 @@ export function createPrismaReportQueries(prisma: PrismaClient): ReportQueries {
     },
     async temporaryRegimeDispatches(page) {
       const rows = await prisma.dispatch.findMany({
-        where: { regime: { in: ['20', '70'] }, status: { not: 'cancelled' }, statusHistory: { some: { status: 'released' } }, ...after(page) },
+        // Regimes 20/70 run from the levante; a temporary export (41, outbound-regimes-2026-12) from its shipment.
+        where: {
+          status: { not: 'cancelled' },
+          OR: [
+            { regime: { in: ['20', '70'] }, statusHistory: { some: { status: 'released' } } },
+            { regime: '41', statusHistory: { some: { status: 'shipped' } } },
+          ],
+          ...after(page),
+        },
         select: REF_FIELDS,
         orderBy: { id: 'asc' },
         take: page.take,

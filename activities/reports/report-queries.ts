@@ -56,7 +56,7 @@ export interface ReportQueries {
   /** Appointments and container returns with a slot in [from, to). */
   plannedTerminalItems(from: string, to: string): Promise<PlannedTerminalItem[]>;
   pendingWithdrawals(page: Page): Promise<Paged<WeekendProgrammingData['pendingWithdrawals'][number]>>;
-  /** Regime 20/70 dispatches that got their levante and are not cancelled. */
+  /** Regime 20/70 dispatches that got their levante, and temporary exports (41) shipped; not cancelled. */
   temporaryRegimeDispatches(page: Page): Promise<Paged<DispatchRef>>;
   /** Mandates expiring before `before` (by client RUC, not by date). */
   mandatesExpiringBefore(before: string, page: Page): Promise<Paged<MandateExpiryItem>>;

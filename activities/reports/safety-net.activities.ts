@@ -90,7 +90,7 @@ export function createSafetyNetActivities(deps: ReportDeps) {
   }
 
   return {
-    /** Expiry sweep: regimes 20/70 and mandates expiring within the horizon, with reminders missing from the log. */
+    /** Expiry sweep: regimes 20/70, temporary exports (41) and mandates expiring within the horizon, with reminders missing from the log. */
     async sendExpirySweep(run: ExpirySweepInput): Promise<ReportResult> {
       const now = run.asOf ?? run.scheduledAt;
       const horizon = Date.parse(now) + run.regimeHorizonDays * DAY;

@@ -112,7 +112,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   spec('shipped', m.shipped, 'Exportación: registrar el embarque'),
   spec('regularized', m.regularized, 'Registrar la regularización de la declaración (exportación: con la transmisión por CLAVE SOL)',
     z.strictObject({ ...base, claveSol: z.strictObject({ transmissionNumber: line(40), transmittedAt: instant }).optional() })),
-  spec('regime-concluded', m.regimeConcluded, 'Registrar la conclusión del régimen temporal (20 o 70)'),
+  spec('regime-concluded', m.regimeConcluded, 'Registrar la conclusión del régimen temporal (20 o 70) o la reimportación de una exportación temporal (41)'),
   spec('close', m.closeDispatch, 'Cerrar el despacho'),
   spec('cancel', m.cancelDispatch, 'Anular el despacho (el cliente lo retira)', z.strictObject({ ...base, reason: text(3, 500) })),
   spec('status-glosa', m.recordStatusGlosa, 'Glosa 40025: actualización de estado para el cliente',

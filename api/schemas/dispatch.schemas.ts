@@ -32,6 +32,17 @@ export const createDispatchBody = z.strictObject({
   shippingLine: z.string().regex(/^[A-Z0-9-]{2,20}$/, { error: 'Línea naviera inválida: 2 a 20 mayúsculas, dígitos o guiones (p. ej. MSC).' }).optional(),
   /** Detention free days negotiated on this BL: they win over the client's and the line's. */
   detentionFreeDays: z.number({ error: 'Días libres: un número entero de días.' }).int().min(0).max(120).optional(),
+  /** Re-export (regime 60): the temporary admission (20) or customs warehouse (70) it concludes; the expiry is read from a Levante parent. */
+  reexport: z
+    .strictObject({
+      parentDispatchId: dispatchId.optional(),
+      parentDamNumber: z.string().regex(/^\d{3}-\d{4}-\d{2}-\d{6}$/, { error: 'Número de DAM inválido: AAA-AAAA-RR-NNNNNN (p. ej. 118-2026-20-000123).' }),
+      parentRegime: z.enum(['20', '70']),
+      parentExpiresAt: instant.optional(),
+    })
+    .optional(),
+  /** Reshipment (regime 89): the goods' arrival manifest and BL. */
+  reshipment: z.strictObject({ arrivalManifest: line(40), arrivalBl: z.string().regex(/^[A-Z0-9-]{4,30}$/, { error: 'Número de BL inválido: 4 a 30 mayúsculas, dígitos o guiones.' }) }).optional(),
   /** Planned milestones of an import (docs/imports.md); what is not given is derived from the ETA. */
   plan: z
     .strictObject({

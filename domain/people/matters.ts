@@ -46,6 +46,9 @@ export const CLOCK_MATTER: Record<ClockName, Matter> = {
   funds_wait: 'client_service',
   // Originals for the Archive (seed 2.1.15): documentary work: Producción.
   archive_originals: 'production',
+  // outbound-regimes-2026-12: the shipments of a re-export and of a reshipment are followed at the terminal.
+  parent_regime_expiry: 'tracking',
+  reshipment_term: 'tracking',
 };
 
 /** Complaint categories of the API (POST …/actions/complaint); all are relationship or cost contingencies (seed 2.1.20). */

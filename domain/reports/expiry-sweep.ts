@@ -1,6 +1,6 @@
 /**
  * Expiry sweep: a safety net behind the per-dispatch reminders. Lists temporary regimes (20 temporary admission,
- * 70 customs warehouse) and clients' electronic mandates that expire within the horizon, and flags reminders
+ * 70 customs warehouse, and the re-import term of a temporary export 41) and clients' electronic mandates that expire within the horizon, and flags reminders
  * that should already have gone out but are not in the sent-mail log. Pure.
  */
 import { DAY } from '../durations';
@@ -56,7 +56,7 @@ export function renderExpirySweep(data: ExpirySweepData, scheduledAt: string): {
     text: [
       'Control de respaldo de los recordatorios por despacho.',
       '',
-      section('Regímenes temporales por vencer (20 admisión temporal, 70 depósito)', [...data.regimes].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)).map(regimeLine), 'Ninguno.'),
+      section('Regímenes temporales por vencer (20 admisión temporal, 70 depósito, 41 reimportación de la exportación temporal)', [...data.regimes].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)).map(regimeLine), 'Ninguno.'),
       '',
       section(
         'Mandatos electrónicos de clientes por renovar',

@@ -65,7 +65,7 @@ export function exportKeyData(view: Pick<DispatchView, 'client' | 'bl'>) {
 
 /**
  * Export with its own DAM (feature export-dam-2026-12): documents → review → documents' key data → draft → approved
- * → DAM numbered (regime 40) → cargo entry → channel (rojo: the physical inspection scheduled and recorded).
+ * → DAM numbered (with the dispatch's regime: 40, or 60/89/41 of outbound-regimes-2026-12) → cargo entry → channel (rojo: the physical inspection scheduled and recorded).
  */
 export async function toExportChannel(h: Handle, channel: 'verde' | 'naranja' | 'rojo' = 'verde'): Promise<DispatchView> {
   const view = await receiveAllDocuments(h);
@@ -73,7 +73,7 @@ export async function toExportChannel(h: Handle, channel: 'verde' | 'naranja' | 
   await h.executeUpdate(m.documentKeyDataRecorded, { args: [{ actor, data: exportKeyData(view) }] });
   await h.executeUpdate(m.draftEmitted, { args: [{ actor, dam: exportKeyData(view) }] });
   await h.executeUpdate(m.draftApproved, { args: [{ actor }] });
-  await h.executeUpdate(m.damNumbered, { args: [{ actor, damNumber: `118-2026-40-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` }] });
+  await h.executeUpdate(m.damNumbered, { args: [{ actor, damNumber: `118-2026-${view.regime}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` }] });
   await h.executeUpdate(m.cargoEntryRegistered, { args: [{ actor }] });
   const assigned = await h.executeUpdate(m.channelAssigned, { args: [{ actor, channel }] });
   if (channel !== 'rojo') return assigned;

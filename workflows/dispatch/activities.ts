@@ -63,7 +63,7 @@ export const PATCHES = {
 type DispatchPatch = (typeof PATCHES)[keyof typeof PATCHES];
 
 /** The patches the baseline stands for: every one that existed when it was introduced. Never add to this list. */
-const BASELINE_PATCHES: readonly DispatchPatch[] = [
+export const BASELINE_PATCHES: readonly DispatchPatch[] = [
   PATCHES.localRecords,
   PATCHES.boundedSideEffects,
   PATCHES.regimeExpiryMonths,

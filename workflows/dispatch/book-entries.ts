@@ -1,3 +1,4 @@
+import { outboundKind } from '../../domain/exports/outbound-regimes';
 import { ErrorType } from '../../domain/errors';
 import { isTerminalStatus } from '../../domain/lifecycle';
 import * as m from '../dispatch.messages';
@@ -127,8 +128,11 @@ export function registerBookEntries(rt: DispatchRuntime): void {
     },
     (a) => {
       eventTime(a);
-      if (rt.input.regime !== '20' && rt.input.regime !== '70') reject('Solo los regímenes 20 y 70 tienen plazo de vigencia que concluir.', ErrorType.InvalidTransition);
-      if (!rt.state.levanteAt) reject('El régimen aún no empezó: registre primero el levante.', ErrorType.InvalidTransition);
+      // A temporary export (41, outbound-regimes-2026-12) concludes with the re-import; its term runs from the shipment.
+      const temporaryExport = outboundKind(rt.state) === 'temporary_export';
+      if (rt.input.regime !== '20' && rt.input.regime !== '70' && !temporaryExport) reject('Solo los regímenes 20, 70 y 41 tienen plazo de vigencia que concluir.', ErrorType.InvalidTransition);
+      if (temporaryExport && !rt.state.shipmentEndedAt) reject('El plazo de reimportación aún no empezó: registre primero el embarque de la exportación temporal.', ErrorType.InvalidTransition);
+      if (!temporaryExport && !rt.state.levanteAt) reject('El régimen aún no empezó: registre primero el levante.', ErrorType.InvalidTransition);
       if (rt.book.regimeConcludedAt) reject('El régimen ya fue concluido.', ErrorType.InvalidTransition);
       if (isTerminalStatus(rt.state.status) && rt.state.status === 'cancelled') reject('El despacho está anulado.', ErrorType.InvalidTransition);
     },

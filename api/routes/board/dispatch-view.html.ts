@@ -1,6 +1,7 @@
 /** The sections of a dispatch's page: facts, deadlines, timeline, documents, glosas, incidents, complaints, costs. */
 import { formatMoney, money, penAmount, sum } from '../../../domain/money';
 import { dispatchTimeline } from '../../../domain/board/timeline';
+import { REGIME_LABEL_ES } from '../../../domain/dispatch';
 import { DOCUMENT_LABEL_ES } from '../../../domain/documents';
 import type { DispatchView } from '../../../domain/dispatch-view';
 import type { GlosaEntry } from '../../../activities/records';
@@ -15,7 +16,7 @@ export function factsSection(v: DispatchView, temporalLink?: string): SafeHtml {
   return html`<dl class="facts">
     <div><dt>Estado</dt><dd>${v.statusLabel} <span class="badge ${risk}">${RISK_LABEL[risk]}</span></dd></div>
     <div><dt>Cliente</dt><dd>${v.client.name} (RUC ${v.client.ruc})</dd></div>
-    <div><dt>Régimen</dt><dd>${v.regime} · ${v.modality}</dd></div>
+    <div><dt>Régimen</dt><dd>${v.regime} (${REGIME_LABEL_ES[v.regime]}) · ${v.modality}</dd></div>
     <div><dt>Terminal</dt><dd>${v.terminal}</dd></div>
     <div><dt>Canal</dt><dd>${v.channel ? CHANNEL_LABEL[v.channel] : '—'}</dd></div>
     <div><dt>DAM</dt><dd>${v.damNumber ?? '—'}</dd></div>

@@ -4,7 +4,7 @@
  * without reloading.
  */
 import type { Request, Response, Router } from 'express';
-import { CHANNELS, REGIMES, TERMINALS } from '../../../domain/dispatch';
+import { CHANNELS, REGIME_LABEL_ES, REGIMES, TERMINALS } from '../../../domain/dispatch';
 import { DISPATCH_STATUSES } from '../../../domain/lifecycle';
 import { listDispatches } from '../../dispatch-list';
 import { OPERATORS } from '../../principal';
@@ -77,7 +77,7 @@ function filterForm(f: QueueFilters, session: BoardSession): SafeHtml {
   return html`<form class="filters" method="get" action="/board/cola" aria-label="Filtros">
     ${select('riesgo', 'Riesgo', [['vencido', 'Vencidos'], ['en-riesgo', 'En riesgo o vencidos']], v.riesgo)}
     ${select('status', 'Estado', DISPATCH_STATUSES.map((s) => [s, statusLabel(s)] as const), v.status)}
-    ${select('regime', 'Régimen', REGIMES.map((r) => [r, r] as const), v.regime)}
+    ${select('regime', 'Régimen', REGIMES.map((r) => [r, `${r} · ${REGIME_LABEL_ES[r]}`] as const), v.regime)}
     ${select('channel', 'Canal', CHANNELS.map((c) => [c, CHANNEL_LABEL[c]!] as const), v.channel)}
     ${select('terminal', 'Terminal', TERMINALS.map((t) => [t, t] as const), v.terminal)}
     <div class="field"><label for="f-client">RUC del cliente</label><input id="f-client" name="client" inputmode="numeric" value="${v.client ?? ''}"></div>

@@ -4,7 +4,7 @@
  * from the directory and passed as workflow input; Temporal Web shows a Spanish summary and the key facts.
  */
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { DispatchInput } from '../../../domain/dispatch';
+import { REGIME_LABEL_ES, type DispatchInput } from '../../../domain/dispatch';
 import type { DispatchPolicy } from '../../../domain/clocks';
 import type { DocumentKind } from '../../../domain/documents';
 import { dispatchWorkflowId } from '../../../domain/ids';
@@ -41,7 +41,6 @@ function extraServiceTerms(x: NonNullable<ClientRecord['extraServices']>): Extra
   return { outOfHoursAmountPen: x.outOfHoursAmountPen, outOfScopeAmountPen: x.outOfScopeAmountPen, ...(scope ? { scope } : {}) };
 }
 
-const REGIME_ES = { '10': 'importación para el consumo', '20': 'admisión temporal', '70': 'depósito aduanero', '40': 'exportación definitiva' } as const;
 
 export function staticSummary(d: DispatchInput): string {
   return `${d.dispatchId} · RUC ${d.client.ruc} · régimen ${d.regime} · ${d.terminal}`;
@@ -49,12 +48,14 @@ export function staticSummary(d: DispatchInput): string {
 
 export function staticDetails(d: DispatchInput, openedAt: string): string {
   return [
-    `**Despacho ${d.dispatchId}** (${REGIME_ES[d.regime]}, ${d.modality})`,
+    `**Despacho ${d.dispatchId}** (${REGIME_LABEL_ES[d.regime]}, ${d.modality})`,
     '',
     `- Cliente: ${d.client.name} (RUC ${d.client.ruc})`,
     `- Terminal: ${d.terminal} · Nave: ${d.vessel} · ETA: ${d.eta}`,
     `- BL: ${d.bl} · Contenedores: ${d.containers.map((c) => `${c.containerNumber} (${c.size}')`).join(', ') || 'ninguno'}`,
     `- Mercancía: ${d.goods}${d.restrictedGoods ? ' (restringida: requiere SENASA)' : ''}`,
+    ...(d.reexport ? [`- Reexporta: DAM ${d.reexport.parentDamNumber} (régimen ${d.reexport.parentRegime}${d.reexport.parentDispatchId ? `, despacho ${d.reexport.parentDispatchId}` : ''}), vence ${d.reexport.parentExpiresAt ?? '—'}`] : []),
+    ...(d.reshipment ? [`- Reembarca: manifiesto ${d.reshipment.arrivalManifest}, BL de llegada ${d.reshipment.arrivalBl}`] : []),
     `- Ejecutivo: ${d.executive.id}`,
     `- Abierto por ${d.openedBy} el ${openedAt}`,
   ].join('\n');

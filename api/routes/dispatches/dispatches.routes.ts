@@ -7,6 +7,7 @@ import { getDispatch } from '../../../workflows/dispatch.messages';
 import type { ApiDeps } from '../../deps';
 import type { ClientCache } from '../../ttl-cache';
 import { agreementOf, startDispatchWorkflow } from './dispatch-start';
+import { resolveOutboundOpening } from './outbound-opening';
 import { listDispatches } from '../../dispatch-list';
 import { ApiError } from '../../errors';
 import { OPERATORS, READERS, type Principal } from '../../principal';
@@ -38,11 +39,13 @@ export function registerDispatchRoutes(r: RouteRegistry, deps: ApiDeps, clients:
       201: { description: 'Despacho abierto', schema: created },
       200: { description: 'Reintento idempotente: el despacho ya había sido abierto por esta misma solicitud', schema: created },
       409: { description: 'Ya existe un despacho con ese código' },
+      422: { description: 'Reexportación sin importación precedente válida o reembarque sin manifiesto de llegada (motivo en español)' },
     },
     audit: ({ body }) => ({ action: 'dispatch.open', target: body.dispatchId }),
     async handler({ body, principal, header }) {
       const agreement = agreementOf(await clients.get(body.client.ruc, () => deps.store.getClient(body.client.ruc)), body);
-      const dispatch = { ...body, openedBy: principal.name };
+      // Regimes 60/89 (outbound-regimes-2026-12): the parent import's expiry from its read model, or 422.
+      const dispatch = { ...(await resolveOutboundOpening(body, deps)), openedBy: principal.name };
       const started = await startDispatchWorkflow(deps.temporal, deps.taskQueue, dispatch, agreement, header('Idempotency-Key'));
       return {
         status: started.created ? 201 : 200,

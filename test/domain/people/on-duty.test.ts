@@ -123,6 +123,9 @@ describe('functional bosses', () => {
       detention_free_time: 'client_service',
       funds_wait: 'client_service',
       archive_originals: 'production',
+      // outbound-regimes-2026-12: shipments of re-exports and reshipments are followed at the terminal.
+      parent_regime_expiry: 'tracking',
+      reshipment_term: 'tracking',
     });
     expect(new Set(Object.values(COMPLAINT_CATEGORY_MATTER))).toEqual(new Set(['client_service']));
     expect(['levante', 'withdrawal', 'terminal', 'container'].map(matterOf)).toEqual(['tracking', 'tracking', 'tracking', 'tracking']);

@@ -40,6 +40,24 @@ export const HISTORY_PATHS = [
     about: 'Export with its own DAM (export-dam-2026-12), cut-off given at opening: cut-off reminder and alert (cargo entered late), red channel with physical inspection, two containers sealed, shipment, regularization target alert at 10 days, CLAVE SOL, closure',
   },
   {
+    name: 'export-reexport',
+    server: 'dev',
+    files: ['dispatchWorkflow/export-reexport'],
+    about: 'Re-export (regime 60, outbound-regimes-2026-12) of a temporary admission whose expiry was given at opening: its own DAM, red channel with physical inspection, seals, shipment before the parent expiry, CLAVE SOL, originals, closure',
+  },
+  {
+    name: 'export-reshipment',
+    server: 'dev',
+    files: ['dispatchWorkflow/export-reshipment'],
+    about: 'Reshipment (regime 89, outbound-regimes-2026-12) opened with its arrival manifest and BL: DAM, green channel, seals, shipment, a regularization refused (none for a reshipment), originals, closure',
+  },
+  {
+    name: 'export-temporary',
+    server: 'timeskipping',
+    files: ['dispatchWorkflow/export-temporary.first-run', 'dispatchWorkflow/export-temporary.second-run'],
+    about: 'Temporary export (regime 41, outbound-regimes-2026-12): shipment, CLAVE SOL, closure; the 90-day re-import reminder ends the run with continue-as-new; in the carried run the re-import concludes the term and the workflow completes',
+  },
+  {
     name: 'cancelled-with-complaint',
     server: 'dev',
     files: ['dispatchWorkflow/cancelled-with-complaint'],

@@ -7,6 +7,7 @@ import { supervisionDevRecorders } from './supervision.recorders';
 import { peopleDevRecorders, peopleTimeSkippingRecorders } from './people.recorders';
 import { mandateTimeSkippingRecorders } from './mandates.recorders';
 import { moneyTimeSkippingRecorders } from './money.recorders';
+import { outboundDevRecorders, outboundTimeSkippingRecorders } from './outbound.recorders';
 
 type NamesOn<S extends string> = Extract<(typeof HISTORY_PATHS)[number], { server: S }>['name'];
 
@@ -15,6 +16,7 @@ export const devRecorders: Record<NamesOn<'dev'>, Recorder> = {
   ...partnerDevRecorders,
   ...supervisionDevRecorders,
   ...peopleDevRecorders,
+  ...outboundDevRecorders,
 };
 
 export const timeSkippingRecorders: Record<NamesOn<'timeskipping'>, TimeSkippingRecorder> = {
@@ -23,4 +25,5 @@ export const timeSkippingRecorders: Record<NamesOn<'timeskipping'>, TimeSkipping
   ...peopleTimeSkippingRecorders,
   ...mandateTimeSkippingRecorders,
   ...moneyTimeSkippingRecorders,
+  ...outboundTimeSkippingRecorders,
 };

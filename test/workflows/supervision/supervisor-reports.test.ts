@@ -4,6 +4,7 @@ import type { ScheduleSync } from '../../../schedules';
 import { startTestStack, type TestStack } from '../../support/stack';
 import { sampleDispatch, startDispatch } from '../../support/fixtures';
 import * as m from '../../../workflows/dispatch.messages';
+import { toShipped } from '../../support/drive';
 import { actor, deleteSchedules, pauseSchedules, scheduledResults, syncFor, toChannel, damNumberFor } from './support';
 
 jest.setTimeout(120_000);
@@ -96,6 +97,9 @@ test('the expiry sweep lists temporary regimes and mandates that expire soon', a
   await toChannel(h, 'verde', damNumberFor('20'));
   await h.executeUpdate(m.levanteGranted, { args: [{ actor }] });
   await stack.prisma.clientMandate.create({ data: { clientRuc: '20100047218', grantedAt: new Date(Date.now() - 355 * 86_400_000), expiresAt: new Date(Date.now() + 10.3 * 86_400_000) } });
+  // A temporary export (41, outbound-regimes-2026-12): its re-import term runs from the shipment (here 50 days).
+  const temporary = sampleDispatch({ regime: '41', terminal: 'DPWC' });
+  await toShipped(await startDispatch(stack.client, queue(), temporary, { policyOverrides: { temporaryExportReimportMs: 50 * 86_400_000 } }));
 
   const scheduleId = `${sync.settings.idPrefix}expiry-sweep`;
   await stack.client.schedule.getHandle(scheduleId).trigger();
@@ -107,4 +111,5 @@ test('the expiry sweep lists temporary regimes and mandates that expire soon', a
   expect(sweeps[0]!.text).toMatch(new RegExp(`${d.dispatchId} · RUC 20100047218 · régimen 20 · \\d\\d/\\d\\d/\\d{4} \\(vence en 40 días\\)`));
   expect(sweeps[0]!.text).toContain('Importadora Andina S.A.C. · RUC 20100047218');
   expect(sweeps[0]!.text).toContain('(vence en 10 días)');
+  expect(sweeps[0]!.text).toMatch(new RegExp(`${temporary.dispatchId} · RUC 20100047218 · régimen 41 · \\d\\d/\\d\\d/\\d{4} \\(vence en 50 días\\)`));
 });

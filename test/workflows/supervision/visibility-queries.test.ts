@@ -87,3 +87,24 @@ test('a supervisor finds an export (its own DAM, feature export-dam-2026-12) by 
   expect(await settle(SUPERVISOR_QUERIES.exportsByChannel('rojo') + mine, [id(redExport)])).toEqual([id(redExport)]);
   expect(await settle(SUPERVISOR_QUERIES.exportsByChannel('verde') + mine, [id(greenExport)])).toEqual([id(greenExport)]);
 });
+
+test('a supervisor finds the outbound regimes (outbound-regimes-2026-12) by Regime', async () => {
+  const ruc = uniqueRuc();
+  const client = { ruc, name: 'Comercial Pacífico S.A.C.', contacts: [{ name: 'Comercio exterior', email: `comex.${ruc}@pacifico.example.pe` }] };
+  const queue = stack.config.TEMPORAL_TASK_QUEUE;
+  const reexport = sampleDispatch({ client, regime: '60', terminal: 'DPWC', reexport: { parentDamNumber: '118-2026-20-000321', parentRegime: '20', parentExpiresAt: new Date(Date.now() + 90 * 86_400_000).toISOString() } });
+  const reshipment = sampleDispatch({ client, regime: '89', terminal: 'APMTC', reshipment: { arrivalManifest: '2026-04567', arrivalBl: 'MAEU9876543' } });
+  const temporary = sampleDispatch({ client, regime: '41', terminal: 'DPWC' });
+  const definitive = sampleDispatch({ client, regime: '40', terminal: 'DPWC' });
+  for (const d of [reexport, reshipment, temporary, definitive]) await startDispatch(stack.client, queue, d);
+  const shipped = await toExportChannel(stack.client.workflow.getHandle(dispatchWorkflowId(reexport.dispatchId)), 'verde');
+  expect(shipped.damNumber).toMatch(/^118-2026-60-\d{6}$/);
+
+  const id = (d: { dispatchId: string }) => dispatchWorkflowId(d.dispatchId);
+  const mine = ` AND ClientRuc = '${ruc}'`;
+  expect(await settle(SUPERVISOR_QUERIES.openByRegime('60') + mine, [id(reexport)])).toEqual([id(reexport)]);
+  expect(await settle(SUPERVISOR_QUERIES.openByRegime('89') + mine, [id(reshipment)])).toEqual([id(reshipment)]);
+  const outbound = [reexport, reshipment, temporary].map(id).sort();
+  expect(await settle(SUPERVISOR_QUERIES.outboundRegimes + mine, outbound)).toEqual(outbound);
+  expect(await settle(SUPERVISOR_QUERIES.exportByDamNumber(shipped.damNumber!).replace("Regime = '40'", "Regime = '60'"), [id(reexport)])).toEqual([id(reexport)]);
+});
