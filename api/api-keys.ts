@@ -28,7 +28,7 @@ export async function createApiKey(prisma: PrismaClient, input: NewApiKey): Prom
   return { id: row.id, key };
 }
 
-/** Revokes a key by id; it stops working on the next request. */
+/** Revokes a key by id; every API forgets it as PostgreSQL notifies the change at commit (api/principal-cache.ts). */
 export async function revokeApiKey(prisma: PrismaClient, id: string): Promise<boolean> {
   const { count } = await prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   return count > 0;

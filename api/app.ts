@@ -90,12 +90,20 @@ function requestLog(deps: ApiDeps): RequestHandler {
   };
 }
 
+/** Resolves once the audit rows of the requests answered so far are written (or their failure logged). */
+export async function auditsWritten(app: Express): Promise<void> {
+  await Promise.all([...((app.locals.auditsInFlight as Set<Promise<void>> | undefined) ?? [])]);
+}
+
 export function createApp(deps: ApiDeps): Express {
   const registry = buildRegistry(deps);
   const openapi = buildOpenApi(registry, API_VERSION);
-  const authenticate = createAuthenticator(deps.prisma);
+  const authenticate = createAuthenticator(deps.prisma, deps.principals);
   const metrics = createApiMetrics({ prisma: deps.prisma, logger: deps.logger ?? silentLogger, token: deps.metricsToken });
   const app = express();
+  // Audit rows are written after the answer (routing.ts): shutdown waits for them (auditsWritten).
+  const auditsInFlight = new Set<Promise<void>>();
+  app.locals.auditsInFlight = auditsInFlight;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(deps));
@@ -118,13 +126,18 @@ export function createApp(deps: ApiDeps): Express {
         req.res!.locals.actor = principal.name;
         return principal;
       },
-      async audit(entry) {
-        try {
-          await deps.prisma.auditEvent.create({ data: { ...entry, details: entry.details as object } });
-        } catch (err) {
-          // The workflow history already names the actor; a lost audit row must not fail a done action.
-          (deps.logger ?? silentLogger).warn('audit write failed', { action: entry.action, target: entry.target, error: String(err) });
-        }
+      audit(entry) {
+        const write = (async () => {
+          try {
+            await deps.prisma.auditEvent.create({ data: { ...entry, details: entry.details as object } });
+          } catch (err) {
+            // The workflow history already names the actor; a lost audit row must not fail a done action.
+            (deps.logger ?? silentLogger).warn('audit write failed', { action: entry.action, target: entry.target, error: String(err) });
+          }
+        })();
+        auditsInFlight.add(write);
+        void write.finally(() => auditsInFlight.delete(write));
+        return write;
       },
     }),
   );

@@ -4,6 +4,7 @@ import type { PrismaRecordStore } from '../activities/records';
 import type { PrismaClient } from '../prisma/client';
 import type { Logger } from './logger';
 import type { BoardSettings } from './routes/board/settings';
+import type { PrincipalCache } from './principal-cache';
 
 export interface ApiDeps {
   temporal: Client;
@@ -28,6 +29,8 @@ export interface ApiDeps {
   corsOrigins?: string[];
   /** METRICS_TOKEN: when set, `GET /metrics` wants it as a Bearer token; unset → public like /health. */
   metricsToken?: string;
+  /** Known API keys in memory while listening for key changes (api/principal-cache.ts); without it every request reads its key. */
+  principals?: PrincipalCache;
   /** The control board at /board (sessions, Temporal Web link, refresh period); `false` leaves it out. */
   board?: BoardSettings | false;
 }

@@ -99,16 +99,20 @@ async function run(spec: RouteSpec, deps: RoutingDeps, req: Request, res: Respon
     header: (name) => headers[name],
   };
   const target = spec.audit?.(ctx);
+  let result: RouteResult;
   try {
-    const result = await spec.handler(ctx);
-    if (target) await recordAudit(deps, principal, target, auditable(spec, ctx), result.status ?? 200);
-    res.status(result.status ?? 200).set(result.headers ?? {}).json(result.body);
+    result = await spec.handler(ctx);
   } catch (err) {
     const apiError = toApiError(err);
-    // Business rejections are part of the trail; outages and bugs are in the log instead.
-    if (target && apiError.status < 500) await recordAudit(deps, principal, target, auditable(spec, ctx), apiError.status, apiError.code);
+    // Business rejections are part of the trail; outages and bugs are in the log instead. Written while the
+    // error handler answers (deps.audit never throws: a failed write is logged).
+    if (target && apiError.status < 500) void recordAudit(deps, principal, target, auditable(spec, ctx), apiError.status, apiError.code);
     throw err; // the error handler maps it again and logs the original when it is a 5xx
   }
+  res.status(result.status ?? 200).set(result.headers ?? {}).json(result.body);
+  // The trail is written right after the answer: the action is done whatever happens to its audit row (a failed
+  // write is logged, as it always was), so the operator does not wait for one more database round trip.
+  if (target) await recordAudit(deps, principal, target, auditable(spec, ctx), result.status ?? 200);
 }
 
 /** The context as the audit trail may keep it: secret body fields hidden. */

@@ -3,8 +3,9 @@ import type { Server } from 'node:http';
 import { loadConfig } from '../config/config';
 import { createPrismaRecordStore } from '../activities/records';
 import { createPrisma } from '../prisma/client';
-import { createApp, type ApiDeps } from './app';
+import { auditsWritten, createApp, type ApiDeps } from './app';
 import { createJsonLogger, type Logger } from './logger';
+import { listeningPrincipalCache } from './principal-cache';
 import { connectTemporalForApi } from './temporal';
 
 export interface RunningApi {
@@ -20,6 +21,7 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, extra: Part
   const logger = extra.logger ?? createJsonLogger(config.LOG_LEVEL);
   const prisma = createPrisma(config.DATABASE_URL);
   const temporal = connectTemporalForApi(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const principals = extra.principals ?? listeningPrincipalCache({ databaseUrl: config.DATABASE_URL, logger });
   const app = createApp({
     temporal: temporal.client,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -27,6 +29,7 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, extra: Part
     prisma,
     logger,
     metricsToken: config.METRICS_TOKEN,
+    principals,
     async health() {
       const [t, database] = await Promise.all([temporal.healthy(), prisma.$queryRaw`SELECT 1`.then(() => true, () => false)]);
       return { temporal: t, database };
@@ -50,6 +53,8 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, extra: Part
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await auditsWritten(app);
+      await principals.close();
       await temporal.connection.close();
       await prisma.$disconnect();
     },

@@ -6,7 +6,7 @@ export type ClientCache = TtlCache<string, ClientRecord | null>;
 /**
  * A small in-process cache with a time-to-live and a size bound (the oldest entry goes first). Concurrent
  * loads of one key share a single promise. Used for client agreements, read each time a dispatch opens. (API keys
- * are not cached: a revoked key must stop working at once.)
+ * have a cache of their own, emptied by PostgreSQL's notification of any key change: principal-cache.ts.)
  */
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: Promise<V>; expires: number }>();

@@ -7,8 +7,9 @@ import { dirname } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import type { Express } from 'express';
 import { createPrismaRecordStore } from '../../activities/records';
-import { createApp, type ApiDeps } from '../../api/app';
+import { auditsWritten, createApp, type ApiDeps } from '../../api/app';
 import { createApiKey } from '../../api/api-keys';
+import { listeningPrincipalCache, type PrincipalCache } from '../../api/principal-cache';
 import type { Role } from '../../api/principal';
 import type { PrismaClient } from '../../prisma/client';
 import { workflowBundlePath } from '../support/env';
@@ -48,6 +49,8 @@ export interface ApiStack {
   app: Express;
   deps: ApiDeps;
   keys: Keys;
+  /** The API key cache, as the API runs it (listening for key changes on the test database). */
+  principals: PrincipalCache;
   /** `Authorization` header value for a role. */
   auth(role: Role): string;
   close(): Promise<void>;
@@ -56,23 +59,31 @@ export interface ApiStack {
 export async function startApiStack(name: string, extra: Partial<ApiDeps> = {}): Promise<ApiStack> {
   await ensureWorkflowBundle();
   const stack = await startTestStack(name);
+  const principals = listeningPrincipalCache({ databaseUrl: stack.config.DATABASE_URL, logger: { info() {}, warn() {}, error: console.error } });
   const deps: ApiDeps = {
     temporal: stack.client,
     taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
     store: createPrismaRecordStore(stack.prisma),
     prisma: stack.prisma,
+    principals,
     health: async () => ({ temporal: true, database: true }),
     // 5xx are logged with their cause: a test that meets one shows why.
     logger: { info() {}, warn() {}, error: (message, fields) => console.error(message, fields) },
     ...extra,
   };
   const keys = await seedKeys(stack.prisma);
+  const app = createApp(deps);
   return {
     stack,
     deps,
-    app: createApp(deps),
+    app,
     keys,
+    principals,
     auth: (role) => `Bearer ${keys[role]}`,
-    close: () => stack.close(),
+    close: async () => {
+      await auditsWritten(app);
+      await principals.close();
+      await stack.close();
+    },
   };
 }

@@ -1,5 +1,7 @@
 /** Clients and agreements, supervisor roster, business calendar, health, docs and HTTP hardening, on the real stack. */
+import { auditsWritten } from '../../api/app';
 import request from 'supertest';
+import { waitFor } from '../support/wait-for';
 import { startApiStack, type ApiStack } from './api-stack';
 import { dispatchBody } from './bodies';
 
@@ -37,6 +39,7 @@ describe('clients', () => {
     expect(got.body.statusReportSchedule).toEqual({ days: [1, 4], hour: 8 });
     const list = await request(api.app).get('/clients').set('Authorization', api.auth('supervisor')).expect(200);
     expect(list.body.items.map((c: { ruc: string }) => c.ruc)).toContain(RUC);
+    await auditsWritten(api.app); // audit rows are written right after the answer
     expect(await api.stack.prisma.auditEvent.count({ where: { action: 'client.put', target: RUC, actor: 'admin.sistemas' } })).toBe(1);
   });
 
@@ -143,7 +146,12 @@ describe('health, docs and HTTP hardening', () => {
     const { createApiKey, revokeApiKey } = await import('../../api/api-keys');
     const { id, key } = await createApiKey(api.stack.prisma, { role: 'operator', name: 'temporal.turno' });
     await request(api.app).get('/supervisors').set('Authorization', `Bearer ${key}`).expect(200);
+    await waitFor(() => api.principals.listening, { what: 'the API key cache to listen' });
+    await request(api.app).get('/supervisors').set('Authorization', `Bearer ${key}`).expect(200); // now from memory
+    const before = api.principals.invalidations;
     expect(await revokeApiKey(api.stack.prisma, id)).toBe(true);
+    // PostgreSQL tells the API at the revocation's commit (trigger on api_keys), and the cached key is forgotten.
+    await waitFor(() => api.principals.invalidations > before, { what: 'the revocation to reach the API' });
     await request(api.app).get('/supervisors').set('Authorization', `Bearer ${key}`).expect(401);
     const stored = await api.stack.prisma.apiKey.findUniqueOrThrow({ where: { id } });
     expect(stored.hash).not.toContain(key);

@@ -3,6 +3,7 @@
  * it, validates its body, refuses the client role, answers 404 for an unknown dispatch, and a refused transition
  * comes back as 409 with the validator's Spanish reason. Idempotency-Key makes a retried request act once.
  */
+import { auditsWritten } from '../../api/app';
 import request from 'supertest';
 import { dispatchWorkflowId } from '../../domain/ids';
 import { ACTIONS } from '../../api/schemas/action.schemas';
@@ -89,6 +90,7 @@ test('an anticipated import with restricted goods at APMTC, from documents to cl
   expect(view.milestones.plan).toMatchObject({ plannedPickupAt: '2026-12-04T11:00:00.000Z', revisions: 1 });
   const history = await api.stack.prisma.statusHistory.findMany({ where: { dispatchId: id }, orderBy: { at: 'asc' } });
   expect(new Set(history.map((h) => h.actor))).toEqual(new Set(['operador.noche']));
+  await auditsWritten(api.app); // audit rows are written right after the answer
   const audit = await api.stack.prisma.auditEvent.count({ where: { target: id, actor: 'operador.noche' } });
   expect(audit).toBe(27);
 });

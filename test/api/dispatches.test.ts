@@ -1,4 +1,5 @@
 /** Dispatch resource through the API on the real stack: open, list, read live or from the read model, history. */
+import { auditsWritten } from '../../api/app';
 import request from 'supertest';
 import { startApiStack, CLIENT_RUC, type ApiStack } from './api-stack';
 import { dispatchBody } from './bodies';
@@ -29,6 +30,7 @@ describe('POST /dispatches', () => {
     expect(ack.subject).toContain('Hemos recibido su despacho');
     const history = await api.stack.prisma.statusHistory.findMany({ where: { dispatchId: body.dispatchId } });
     expect(history.map((h) => h.actor)).toEqual(['operador.noche']);
+    await auditsWritten(api.app); // audit rows are written right after the answer
     const audit = await api.stack.prisma.auditEvent.findMany({ where: { target: body.dispatchId } });
     expect(audit).toEqual([expect.objectContaining({ actor: 'operador.noche', action: 'dispatch.open' })]);
   });

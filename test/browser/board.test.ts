@@ -4,6 +4,7 @@
  * reloading, the supervisor's KPI charts and the partners' control chart, a client who sees only its own
  * dispatches, sign-out; an axe-core scan and a screenshot of every page.
  */
+import { auditsWritten } from '../../api/app';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { waitFor } from '../support/wait-for';
@@ -91,6 +92,7 @@ describe('operator', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Registrar revisión de documentos' }).click();
     await page.getByText('Acción registrada: Registrar revisión de documentos.').waitFor();
+    await auditsWritten(board.api.app); // audit rows are written right after the answer
     const audit = await board.api.stack.prisma.auditEvent.findFirst({ where: { action: 'dispatch.documents-reviewed', target: ids.overdue } });
     expect(audit).toMatchObject({ actor: 'Jorge Salas', details: expect.objectContaining({ via: 'board', status: 200 }) });
   });
@@ -188,15 +190,18 @@ describe('sign-in safety', () => {
       statuses.push((await agent.post('/board/entrar').type('form').send({ usuario: 'rosa.quispe', clave: 'no-es-la-clave' })).status);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
+    await auditsWritten(board.api.app); // audit rows are written right after the answer
     const logged = await board.api.stack.prisma.auditEvent.count({ where: { action: 'board.sign_in_failed', actor: 'rosa.quispe' } });
     expect(logged).toBe(3);
   });
 
   test('accounts are made by an admin; the audit trail never keeps the password, the table only its scrypt hash', async () => {
+    await auditsWritten(board.api.app); // audit rows are written right after the answer
     const audit = await board.api.stack.prisma.auditEvent.findFirst({ where: { action: 'staff.put', target: 'rosa.quispe' } });
     expect(audit).toMatchObject({ actor: 'admin.sistemas', details: expect.objectContaining({ status: 201, body: expect.objectContaining({ password: '[oculto]' }) }) });
     const account = await board.api.stack.prisma.staffAccount.findUniqueOrThrow({ where: { username: 'rosa.quispe' } });
     expect(account.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    await auditsWritten(board.api.app); // audit rows are written right after the answer
     expect(JSON.stringify(await board.api.stack.prisma.auditEvent.findMany())).not.toContain(PASSWORD);
     await request(board.api.app).put('/staff-accounts/intruso').set('Authorization', board.api.auth('operator')).send({ name: 'X', role: 'admin', function: 'admin', password: PASSWORD }).expect(403);
   });

@@ -1,4 +1,5 @@
 /** The money of a dispatch over the real stack: rates, credit, deposits, the funds gate, proformas and their PDF. */
+import { auditsWritten } from '../../../api/app';
 import request from 'supertest';
 import { startApiStack, type ApiStack, CLIENT_RUC } from '../api-stack';
 import { pdfText } from './pdf-text';
@@ -48,6 +49,7 @@ describe('exchange rates', () => {
     const list = await request(api.app).get('/exchange-rates').set(as('operator')).expect(200);
     expect(list.body.items[0]).toEqual({ date: today, rate: '3.750000', source: 'SBS venta' });
     expect(list.body.items.map((r: { date: string }) => r.date)).toContain('2026-11-30');
+    await auditsWritten(api.app); // audit rows are written right after the answer
     expect(await api.stack.prisma.auditEvent.count({ where: { action: 'money.exchange-rate', actor: 'admin.sistemas' } })).toBe(4); // the 409 too
   });
 
@@ -89,6 +91,7 @@ describe('ledger and funds gate', () => {
       .send({ amount: '1000.10', currency: 'USD', reference: 'OP-00012345', method: 'transfer' }).expect(200);
     expect(retry.body.id).toBe(first.body.id);
     await request(api.app).post(`/dispatches/${DSP}/deposits`).set(as('operator')).send({ amount: '1875.00', currency: 'PEN', reference: 'LT-0009', method: 'letters' }).expect(201);
+    await auditsWritten(api.app); // audit rows are written right after the answer
     expect(await api.stack.prisma.auditEvent.count({ where: { action: 'money.deposit', target: DSP } })).toBeGreaterThanOrEqual(3);
   });
 
@@ -101,6 +104,7 @@ describe('ledger and funds gate', () => {
       message: expect.stringContaining('Disponible: US$ 1,500.10; faltan US$ 99.90.'),
       issues: [{ path: 'body.amount', message: 'Faltan 99.90 USD (disponible 1500.10 USD).' }],
     });
+    await auditsWritten(api.app); // audit rows are written right after the answer
     expect(await api.stack.prisma.auditEvent.count({ where: { action: 'money.payment-request', target: DSP } })).toBe(1); // refusals are in the trail
 
     const accepted = await request(api.app).post(`/dispatches/${DSP}/payment-requests`).set(as('operator')).set('Idempotency-Key', 'pay-1')
