@@ -47,12 +47,17 @@ async function main(): Promise<number> {
   mkdirSync(dirname(report), { recursive: true });
   rmSync(jsonReport, { force: true });
   const statuses = new Map<number, number>();
+  /** "POST /dispatches/:id/actions/close" → status → count: where schemathesis' warnings come from. */
+  const byRoute = new Map<string, Map<number, number>>();
   const serverErrors: string[] = [];
   const counter: Logger = {
     info(message, fields = {}) {
       if (message !== 'request') return;
       const status = Number(fields.status);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      const route = `${String(fields.method)} ${String(fields.route)}`;
+      const tally = byRoute.get(route) ?? new Map<number, number>();
+      byRoute.set(route, tally.set(status, (tally.get(status) ?? 0) + 1));
       if (status >= 500) serverErrors.push(`${fields.method} ${fields.path} → ${status}`);
     },
     warn: (m, f) => console.warn(JSON.stringify({ level: 'warn', message: m, ...f })),
@@ -63,7 +68,12 @@ async function main(): Promise<number> {
   try {
     const seeded = Date.now();
     const doc = await readOpenApi(stack.url);
-    const seeds = await seed(stack.url, stack.adminKey, doc);
+    // An email waiting on the triage list (inbound mail needs an IMAP mailbox, which the throwaway stack has not).
+    const triageEntry = async () =>
+      (await stack.prisma.communicationEntry.create({
+        data: { channel: 'mail', direction: 'inbound', subject: 'Consulta sin referencia', summary: 'Buenas noches, ¿cómo va mi carga?', fromAddress: 'lucia@andina.example.pe', triageReason: 'no_reference', occurredAt: new Date(), recordedBy: 'fuzz' },
+      })).id;
+    const seeds = await seed(stack.url, stack.adminKey, doc, triageEntry);
     const configFile = join(dir, 'schemathesis.toml');
     writeFileSync(configFile, schemathesisConfig(seeds, doc.names));
     log(`seeded ${seeds.params.id!.length} dispatches, ${seeds.params.doNumber!.length} partner operations, ${seeds.params.ncId!.length} non-conformities in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
@@ -96,6 +106,7 @@ async function main(): Promise<number> {
     const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
     log(`requests: ${total} in ${seconds} s; by status: ${byStatus || 'none'}`);
     for (const line of describeReport(report, jsonReport)) log(line);
+    for (const line of mostlyRefused(byRoute)) log(line);
     log(`5xx responses: ${serverErrors.length}`);
     for (const line of [...new Set(serverErrors)].slice(0, 20)) log(`  ${line}`);
     if (run.interrupted) {
@@ -117,6 +128,22 @@ async function main(): Promise<number> {
     await stack.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The routes that answered mostly 404 or mostly 400/422 to the fuzzer, with their status counts, so that a
+ * schemathesis warning ("missing test data", "validation mismatch") points at what the seeds or schemas lack.
+ */
+function mostlyRefused(byRoute: Map<string, Map<number, number>>): string[] {
+  const lines: string[] = [];
+  for (const [route, tally] of [...byRoute].sort(([a], [b]) => a.localeCompare(b))) {
+    const total = [...tally.values()].reduce((a, b) => a + b, 0);
+    const share = (...codes: number[]) => codes.reduce((n, c) => n + (tally.get(c) ?? 0), 0) / total;
+    const kind = share(404) > 0.5 ? 'mostly 404' : share(400, 422) > 0.5 ? 'mostly 400/422' : undefined;
+    if (!kind || total < 5) continue;
+    lines.push(`  ${route} (${kind}): ${[...tally].sort(([a], [b]) => a - b).map(([st, n]) => `${st}×${n}`).join(' ')}`);
+  }
+  return lines.length ? [`routes that mostly refused the fuzzer (by the API's own log): ${lines.length}`, ...lines] : [];
 }
 
 interface RunOutcome {
@@ -310,7 +337,7 @@ const BOOK_ENTRIES = new Set(['status-glosa', 'extraordinary-service', 'incident
  * allowed (a first valid request gets a 2xx, later ones the workflow's 409); a partner in every office with
  * operations and non-conformities; the client the dispatches belong to; board accounts.
  */
-async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDoc; actions: string[] }): Promise<Seeds> {
+async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDoc; actions: string[] }, triageEntry: () => Promise<string>): Promise<Seeds> {
   const call = async (method: string, path: string, body?: unknown, idempotencyKey?: string) => {
     const headers: Record<string, string> = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) };
     const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -328,6 +355,10 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
   const contact = { name: 'Lucía Ramos', email: 'lucia@andina.example.pe' };
   await call('PUT', `/clients/${CLIENT_RUC}`, { name: 'Importadora Andina S.A.C.', contacts: [contact], statusReportRecipients: [contact] });
 
+  const deliverOriginals = async (id: string) => {
+    const { dispatch } = (await call('GET', `/dispatches/${id}`)) as { dispatch: { requiredDocuments: string[] } };
+    await call('POST', `/dispatches/${id}/actions/originals-delivered`, { documents: dispatch.requiredDocuments });
+  };
   const dispatches: string[] = [];
   const complaintIds: string[] = [];
   const updateIds: [dispatchId: string, updateId: string][] = [];
@@ -349,6 +380,8 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
       await call('POST', `/dispatches/${id}/actions/${step}`, body ?? {}, `seed-${n}`);
       updateIds.push([id, `${step}:seed-${n}`]);
     }
+    // Closing waits for the originals in the Archive (money-clocks-2026-12): delivered, so the first close succeeds.
+    if (action === 'close') await deliverOriginals(id);
     for (let c = 0; c < (target.complaints ?? 0); c++) {
       const logged = await call('POST', `/dispatches/${id}/actions/complaint`, { category: 'demurrage', description: 'Sobreestadía de contenedor por demora del cliente' });
       complaintIds.push((logged.dispatch.complaints as { id: string }[]).at(-1)!.id);
@@ -360,6 +393,43 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
   prepare('GET /dispatches/{id}/actions/outcomes/{updateId}', 'path.id', withOutcomes);
   prepare('GET /dispatches/{id}/actions/outcomes/{updateId}', 'path.updateId', ...updateIds.filter(([d]) => d === withOutcomes).map(([, u]) => u));
   prepare('POST /dispatches/{id}/actions/dam-numbered', 'body.damNumber', damNumber('10'), damNumber('10'));
+
+  // What the money and people routes act on: a proforma (its PDF by version), a closed dispatch with its liquidation
+  // file, a written agreement to fulfil, an extraordinary service to void, an email on the triage list to file.
+  const idOf = (action: string) => {
+    const index = targets.findIndex(([a]) => a === action);
+    return index < 0 ? undefined : `DSP-FUZZ-${run}-${index}`;
+  };
+  const open = idOf('levante') ?? dispatches.find((d) => d !== idOf('close') && d !== idOf('cancel'))!;
+  const proforma = await call('POST', `/dispatches/${open}/proformas`, { lines: [{ kind: 'agency_fee', description: 'Agenciamiento de aduana', quantity: 1, unitAmount: '350.00', currency: 'PEN' }] });
+  prepare('GET /dispatches/{id}/proformas/{version}.pdf', 'path.id', open);
+  const closed = idOf('close');
+  if (closed) {
+    await call('POST', `/dispatches/${closed}/actions/close`, {});
+    // The workflow compiles the liquidation file after closing: wait for it (bounded).
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+      if ((await fetch(`${url}/dispatches/${closed}/liquidation`, { headers: { Authorization: `Bearer ${key}` } })).status === 200) break;
+    }
+    for (const op of ['GET /dispatches/{id}/liquidation', 'GET /dispatches/{id}/liquidation.pdf']) prepare(op, 'path.id', closed);
+  }
+  const agreements: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const made = await call('POST', `/dispatches/${open}/agreements`, {
+      source: 'client', agreedWith: 'Lucía Ramos (Importadora Andina)', agreedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      content: 'Enviar la proforma actualizada antes del retiro', channel: 'mail',
+    });
+    agreements.push((made.agreement as { id: string }).id);
+  }
+  prepare('POST /dispatches/{id}/agreements/{agreementId}/fulfilled', 'path.id', open);
+  const services: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const billed = await call('POST', `/dispatches/${open}/actions/extraordinary-service`, { description: 'Atención fuera de horario', reason: 'out_of_hours', amountPen: '150.00' });
+    services.push((billed.dispatch.extraordinaryServices as { id: string }[]).at(-1)!.id);
+  }
+  prepare('POST /dispatches/{id}/actions/void-extraordinary-service', 'path.id', open);
+  prepare('POST /dispatches/{id}/actions/void-extraordinary-service', 'body.serviceId', ...services);
+  const entries = [await triageEntry(), await triageEntry()];
+  prepare('POST /communications/{entryId}/file', 'body.dispatchId', open);
 
   // A partner in every office, management to escalate to, operations for each route that acts on one.
   const partnerId = `ALZ-FUZZ-${run}`;
@@ -407,7 +477,10 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
 
   const now = Date.now();
   return {
-    params: { id: dispatches, updateId: updateIds.map(([, u]) => u), doNumber: doNumbers, ncId: [toPlan, toClose], partnerId: [partnerId], ruc: [CLIENT_RUC], username: usernames },
+    params: {
+      id: dispatches, updateId: updateIds.map(([, u]) => u), doNumber: doNumbers, ncId: [toPlan, toClose], partnerId: [partnerId], ruc: [CLIENT_RUC], username: usernames,
+      version: [String(proforma.version)], agreementId: agreements, entryId: entries,
+    },
     bodies: {
       // Past instants, after the seeded operations were assigned: "in the future" is a business refusal (422).
       occurredAt: [60_000, 600_000, 3_600_000].map((ms) => new Date(now - ms).toISOString()),
