@@ -46,6 +46,7 @@ export function validationError(error: z.ZodError, where: string): ApiError {
   return new ApiError(400, 'validation_failed', 'La solicitud tiene datos inválidos. Revise los campos indicados.', issues);
 }
 
+const PG_CONNECTION_LOST = /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)$/;
 const PRISMA_UNREACHABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const NODE_UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P03']);
 // gRPC status codes (not imported: @grpc/grpc-js is the SDK's dependency, not ours): DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE.
@@ -86,7 +87,10 @@ function isDatabaseDown(err: unknown): boolean {
       if (adapter.kind === 'DatabaseNotReachable' || adapter.kind === 'ConnectionClosed') return true;
       for (const c of [adapter.code, adapter.originalCode]) if (typeof c === 'string' && (PG_UNREACHABLE.test(c) || NODE_UNREACHABLE.has(c))) return true;
     }
-    return propertyOf(e, 'name') === 'PrismaClientInitializationError';
+    if (propertyOf(e, 'name') === 'PrismaClientInitializationError') return true;
+    // node-postgres losing its socket mid-query (a backend killed, a server crash): a plain Error with no code,
+    // which the driver adapter passes through unmapped.
+    return e instanceof Error && !(e instanceof ApiError) && PG_CONNECTION_LOST.test(e.message);
   });
 }
 

@@ -13,6 +13,10 @@ test.each([
   ['connection exception class 08', prismaError('P2039', { originalCode: '08006' })],
   ['adapter says unreachable', prismaError('P2039', { kind: 'DatabaseNotReachable' })],
   ['Prisma says unreachable', prismaError('P1001')],
+  // A backend killed mid-query (seen once in the fault suite's PostgreSQL restart): node-postgres' plain Error, passed
+  // through by the driver adapter with no code.
+  ['socket lost mid-query', new Error('Connection terminated unexpectedly')],
+  ['a pooled client that lost its connection', new Error('Client has encountered a connection error and is not queryable')],
 ])('%s → 503 with Retry-After', (_what, err) => {
   const mapped = toApiError(err);
   expect(mapped.status).toBe(503);
@@ -21,4 +25,8 @@ test.each([
 
 test('a unique violation is not an outage', () => {
   expect(toApiError(prismaError('P2002', { originalCode: '23505' })).status).toBe(500);
+});
+
+test('a message merely mentioning a connection is not an outage', () => {
+  expect(toApiError(new Error('Connection terminated unexpectedly by the terminal simulator: retry')).status).toBe(500);
 });
