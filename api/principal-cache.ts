@@ -53,15 +53,20 @@ export function listeningPrincipalCache(options: PrincipalCacheOptions): Princip
     invalidations++;
   };
 
-  const lost = (reason: string) => {
-    if (!listening && !client) return;
-    listening = false;
-    forget();
+  /** Ends the listening connection, if any, without hearing from it again. */
+  const hangUp = async () => {
     const c = client;
     client = undefined;
     c?.removeAllListeners();
     c?.on('error', () => undefined);
-    void c?.end().catch(() => undefined);
+    await c?.end().catch(() => undefined);
+  };
+
+  const lost = (reason: string) => {
+    if (!listening && !client) return;
+    listening = false;
+    forget();
+    void hangUp();
     if (closed) return;
     options.logger.warn('API key cache off: lost its PostgreSQL listener; keys are read from the database until it is back', { reason, retryInMs: retryMs });
     retryTimer = setTimeout(connect, retryMs);
@@ -116,11 +121,7 @@ export function listeningPrincipalCache(options: PrincipalCacheOptions): Princip
       clearTimeout(retryTimer);
       listening = false;
       entries.clear();
-      const c = client;
-      client = undefined;
-      c?.removeAllListeners();
-      c?.on('error', () => undefined);
-      await c?.end().catch(() => undefined);
+      await hangUp();
     },
   };
 }

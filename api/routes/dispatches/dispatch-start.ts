@@ -41,7 +41,6 @@ function extraServiceTerms(x: NonNullable<ClientRecord['extraServices']>): Extra
   return { outOfHoursAmountPen: x.outOfHoursAmountPen, outOfScopeAmountPen: x.outOfScopeAmountPen, ...(scope ? { scope } : {}) };
 }
 
-
 export function staticSummary(d: DispatchInput): string {
   return `${d.dispatchId} · RUC ${d.client.ruc} · régimen ${d.regime} · ${d.terminal}`;
 }
