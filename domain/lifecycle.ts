@@ -253,6 +253,12 @@ export const LIFECYCLE_FEATURES = {
   moneyClocks: 'money-clocks-2026-12',
   /** 2026-12-03 (issue #13, seed 2.3.13): re-export (60), reshipment (89), temporary export (41), domain/exports/outbound-regimes.ts. */
   outboundRegimes: 'outbound-regimes-2026-12',
+  /**
+   * 2026-12-03 (issue #11): a shorter history. Terminal calls and the liquidation file run as local activities in the
+   * dispatch's one-at-a-time chain, a booking is recorded in the same write as its transition, and a read-model write
+   * identical to the last one is skipped (workflows/dispatch/activities.ts, docs/operations.md).
+   */
+  leanHistory: 'lean-history-2026-12',
 } as const;
 export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCLE_FEATURES];
 
@@ -261,6 +267,12 @@ export type LifecycleFeature = (typeof LIFECYCLE_FEATURES)[keyof typeof LIFECYCL
  * each one: those that existed when the baseline was introduced. Never add to this list; a later feature is asked.
  */
 export const BASELINE_FEATURES: readonly LifecycleFeature[] = [LIFECYCLE_FEATURES.exportDam, LIFECYCLE_FEATURES.importSteps, LIFECYCLE_FEATURES.moneyClocks];
+
+/**
+ * The features of the second baseline patch (`dispatch-baseline-2-2026-12`): those of the first and the two that came
+ * after it. Never add to this list either.
+ */
+export const BASELINE_2_FEATURES: readonly LifecycleFeature[] = [...BASELINE_FEATURES, LIFECYCLE_FEATURES.outboundRegimes, LIFECYCLE_FEATURES.leanHistory];
 
 /** Whether the dispatch was opened with the feature (false for dispatches opened before it). */
 export function hasFeature(s: Pick<DispatchState, 'features'>, feature: LifecycleFeature): boolean {

@@ -2,7 +2,7 @@
  * `npm run bench:api`: what the HTTP API costs on top of Temporal. On one throwaway stack (scripts/lib/throwaway-api.ts),
  * it opens BENCH_COUNT dispatches (default 200, BENCH_CONCURRENCY in flight, default 10) through the API and the same
  * number directly with the Temporal client, then records one operator action (`documents-received`, an Update) on
- * each, again both ways. Prints p50/p99 latency and throughput per path and the API/direct ratios, then drives one
+ * each, again both ways, in BENCH_ROUNDS interleaved slices (default 4). Prints p50/p99 latency and throughput per path and the API/direct ratios, then drives one
  * complete dispatch per business path and prints how many history events it wrote. The worker and the API run
  * in processes of their own, as with `npm start`, so the measuring client shares an event loop with neither.
  * Bounded: counts are fixed and the run aborts after BENCH_MAX_SECONDS (default 600). Loopback only.
@@ -20,6 +20,8 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 600);
 const WARMUP = 5;
+/** Slices per row, alternating which path goes first (BENCH_ROUNDS, default 4). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
 const log = (m: string) => console.log(`[bench:api] ${m}`);
 
 interface Figures {
@@ -31,22 +33,30 @@ interface Figures {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-/** Runs `op` for 0..count-1 with `concurrency` in flight; every call must succeed. */
-async function measure(name: string, count: number, op: (i: number) => Promise<void>): Promise<Figures> {
-  const latencies: number[] = [];
-  let next = 0;
+/** Latencies and busy time of one row, gathered over its rounds. */
+interface Sample {
+  latencies: number[];
+  seconds: number;
+}
+
+/** Runs `op` for from..to-1 with `concurrency` in flight, adding to `sample`; every call must succeed. */
+async function measure(sample: Sample, from: number, to: number, op: (i: number) => Promise<void>): Promise<void> {
+  let next = from;
   const started = performance.now();
   const worker = async () => {
-    for (let i = next++; i < count; i = next++) {
+    for (let i = next++; i < to; i = next++) {
       const t = performance.now();
       await op(i);
-      latencies.push(performance.now() - t);
+      sample.latencies.push(performance.now() - t);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { name, p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: count / seconds };
+  sample.seconds += (performance.now() - started) / 1000;
+}
+
+function figures(name: string, sample: Sample): Figures {
+  const sorted = [...sample.latencies].sort((a, b) => a - b);
+  return { name, p50: percentile(sorted, 50), p99: percentile(sorted, 99), throughput: sorted.length / sample.seconds };
 }
 
 function dispatch(id: string): Omit<DispatchInput, 'openedBy'> {
@@ -100,12 +110,22 @@ async function main(): Promise<void> {
     };
     await settle(0);
     log(`measuring: ${COUNT} operations per row, ${CONCURRENCY} in flight`);
+    // Each row runs in ROUNDS slices, interleaved API, direct, direct, API, … so that both paths meet the same
+    // machine: a slow stretch (the worker catching up, the dev server compacting) does not land on one path only.
     const row = async (name: string, api: (i: number) => Promise<void>, direct: (i: number) => Promise<void>): Promise<[Figures, Figures]> => {
-      const a = await measure(`${name} (API)`, COUNT, api);
-      await settle(COUNT);
-      const d = await measure(`${name} (direct)`, COUNT, direct);
-      await settle(COUNT);
-      return [a, d];
+      const a: Sample = { latencies: [], seconds: 0 };
+      const d: Sample = { latencies: [], seconds: 0 };
+      const slice = Math.ceil(COUNT / ROUNDS);
+      for (let r = 0; r < ROUNDS; r++) {
+        const from = r * slice;
+        const to = Math.min(COUNT, from + slice);
+        const order: [Sample, (i: number) => Promise<void>][] = r % 2 === 0 ? [[a, api], [d, direct]] : [[d, direct], [a, api]];
+        for (const [sample, op] of order) {
+          await measure(sample, from, to, op);
+          await settle(to - from);
+        }
+      }
+      return [figures(`${name} (API)`, a), figures(`${name} (direct)`, d)];
     };
     print([await row('open dispatch', apiCreate('A'), directCreate('D')), await row('documents-received', apiAct('A'), directAct('D'))]);
     log('history size of each complete path (events in the dispatch workflow history):');

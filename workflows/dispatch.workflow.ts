@@ -10,7 +10,7 @@ import {
 import { requiredDocuments } from '../domain/documents';
 import { emptyBook } from '../domain/dispatch-book';
 import type { DispatchView } from '../domain/dispatch-view';
-import { BASELINE_FEATURES, hasFeature, isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
+import { hasFeature, isTerminalStatus, LIFECYCLE_FEATURES, type LifecycleFeature } from '../domain/lifecycle';
 import { costTermsFor } from '../domain/money/dispatch-costs';
 import { resolvePolicy } from '../domain/clocks';
 import { dueNotices, pendingNotices, type PlannedNotice } from '../domain/schedule';
@@ -33,8 +33,8 @@ const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 5_000;
 export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<DispatchView> {
   // Handlers are registered before the first await: an update sent right after the start is delivered in the
   // first activation and would be rejected if its handler were not there yet.
-  const baseline = startRun();
-  const rt = restoreOrOpen(input, baseline);
+  const implied = startRun();
+  const rt = restoreOrOpen(input, implied);
   registerHandlers(rt);
   if (!input.carried) await announceOpening(rt);
   try {
@@ -51,7 +51,7 @@ export async function dispatchWorkflow(input: DispatchWorkflowInput): Promise<Di
   return rt.view();
 }
 
-function restoreOrOpen(input: DispatchWorkflowInput, baseline: boolean): DispatchRuntime {
+function restoreOrOpen(input: DispatchWorkflowInput, implied: readonly LifecycleFeature[]): DispatchRuntime {
   const policy = resolvePolicy(input.agreement?.policyOverrides);
   // A run that started before regime expiry counted calendar months keeps its day count (deterministic replay);
   // its next run (continue-as-new after a reminder) counts months.
@@ -65,7 +65,7 @@ function restoreOrOpen(input: DispatchWorkflowInput, baseline: boolean): Dispatc
     input.dispatch,
     input.openedAt,
     policy,
-    initialState(input.dispatch, docs, input.openedAt, featuresAtOpening(baseline)),
+    initialState(input.dispatch, docs, input.openedAt, featuresAtOpening(implied)),
     emptyBook(input.dispatch.eta, input.dispatch.vessel),
     peruCalendar([]), // weekends only until the clock loop loads the holidays (its first step)
   );
@@ -85,19 +85,21 @@ function restoreOrOpen(input: DispatchWorkflowInput, baseline: boolean): Dispatc
 /**
  * The lifecycle features a new dispatch gets: each is a patch, so replaying a dispatch opened before a feature
  * existed answers false and keeps its old rules. Asked only when opening (a carried run keeps its state's list);
- * a run with the baseline patch has those of BASELINE_FEATURES without a marker each.
+ * a run with a baseline patch has those it stands for (`implied`) without a marker each.
  */
-function featuresAtOpening(baseline: boolean): LifecycleFeature[] {
-  return (Object.values(LIFECYCLE_FEATURES) as LifecycleFeature[]).filter((feature) => (baseline && BASELINE_FEATURES.includes(feature)) || askPatch(feature));
+function featuresAtOpening(implied: readonly LifecycleFeature[]): LifecycleFeature[] {
+  return (Object.values(LIFECYCLE_FEATURES) as LifecycleFeature[]).filter((feature) => implied.includes(feature) || askPatch(feature));
 }
 
 async function announceOpening(rt: DispatchRuntime): Promise<void> {
   rt.syncSearchAttributes();
   const view = rt.view();
+  const record = rt.readModel(view);
+  rt.sameAsLastWrite(record);
   await rt.persist({
     activity: 'recordTransition',
     input: {
-      record: rt.readModel(view),
+      record,
       status: { dispatchId: rt.input.dispatchId, status: view.status, at: rt.openedAt, actor: rt.input.openedBy, note: 'opened', idempotencyKey: rt.key('status/0') },
     },
   });

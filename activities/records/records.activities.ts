@@ -69,9 +69,11 @@ export function createRecordActivities(deps: RecordDeps) {
     /**
      * One lifecycle transition in one activity: the read-model row, then (when the status changed) its status
      * history entry and its 40025 status glosa. Each write is idempotent, so a retry repeats none of them;
-     * one activity instead of three keeps a dispatch's history a third as long.
+     * one activity instead of three keeps a dispatch's history a third as long. A terminal booking that led to the
+     * transition (`appointment`, lean-history-2026-12) is recorded first, as its own activity did before.
      */
-    async recordTransition(input: { record: DispatchRecord; status?: StatusChange; glosa?: GlosaEntry }): Promise<void> {
+    async recordTransition(input: { record: DispatchRecord; status?: StatusChange; glosa?: GlosaEntry; appointment?: AppointmentEntry }): Promise<void> {
+      if (input.appointment) await activities.recordAppointment(input.appointment);
       await activities.recordDispatch(input.record);
       if (input.status) await activities.recordStatusChange(input.status);
       if (input.glosa) await activities.recordGlosa(input.glosa);

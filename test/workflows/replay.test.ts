@@ -12,7 +12,7 @@ import { Worker, type ReplayResult } from '@temporalio/worker';
 import type * as workflows from '../../workflows';
 import { HISTORY_PATHS } from '../support/histories/catalog';
 import { workflowBundlePath } from '../support/env';
-import { BASELINE_FEATURES } from '../../domain/lifecycle';
+import { BASELINE_2_FEATURES, BASELINE_FEATURES } from '../../domain/lifecycle';
 import { BASELINE_PATCHES } from '../../workflows/dispatch/activities';
 
 // Every workflow type the worker registers (workflows/index.ts); the type makes a new export fail to compile until listed.
@@ -101,4 +101,54 @@ test.each(baselineFiles)('%s asks the baseline first and none of the patches it 
   expect(ids.filter((id) => impliedByBaseline.includes(id))).toEqual([]);
   const firstCommand = h.events!.find((e) => e.markerRecordedEventAttributes || e.upsertWorkflowSearchAttributesEventAttributes || e.activityTaskScheduledEventAttributes);
   expect(firstCommand?.markerRecordedEventAttributes?.markerName).toBe('core_patch');
+});
+
+// dispatch-baseline-2-2026-12: stands for the first baseline too, so such a run asks neither that one nor anything
+// either baseline stands for; and the dispatches it opens are lean (lean-history-2026-12).
+const baseline2Files = files.filter((f) => f.includes('--dispatch-baseline-2-2026-12'));
+test('the dispatch paths are recorded with the second baseline patch', () => {
+  expect(baseline2Files.length).toBeGreaterThanOrEqual(baselineFiles.length);
+});
+const TERMINAL_ACTIVITIES = ['requestProforma', 'requestLiquidation', 'requestAppointment', 'assignBlToCarrier', 'requestContainerReturn'];
+const impliedByBaseline2: string[] = ['dispatch-baseline-2026-12', ...BASELINE_PATCHES, ...BASELINE_2_FEATURES];
+test.each(baseline2Files)('%s asks the second baseline only, and calls the terminals as local activities', (file) => {
+  const h = histories.get(file)!;
+  const ids = patchIds(h);
+  expect(ids[0]).toBe('dispatch-baseline-2-2026-12');
+  expect(ids.filter((id) => impliedByBaseline2.includes(id))).toEqual([]);
+  const scheduled = (h.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+  expect(scheduled.filter((name) => TERMINAL_ACTIVITIES.includes(name))).toEqual([]);
+});
+
+/** Per accepted update of a history: its name and the local activities it ran, in order. */
+function localActivitiesPerUpdate(h: History): { update: string; activities: string[] }[] {
+  const out: { update: string; activities: string[] }[] = [];
+  let current: { update: string; activities: string[] } | undefined;
+  for (const e of h.events ?? []) {
+    const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
+    if (accepted) out.push((current = { update: accepted.acceptedRequest?.input?.name ?? '?', activities: [] }));
+    const marker = e.markerRecordedEventAttributes;
+    const data = marker?.markerName === 'core_local_activity' ? marker.details?.data?.payloads?.[0]?.data : undefined;
+    if (current && data) current.activities.push((JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type: string }).activity_type);
+    if (e.workflowExecutionUpdateCompletedEventAttributes) current = undefined;
+  }
+  return out;
+}
+
+// lean-history-2026-12, read off histories that replay above (so the code still issues exactly these commands).
+test('a lean dispatch books at the terminal and records the booking with its transition: two local activities per booking', () => {
+  const green = localActivitiesPerUpdate(histories.get('dispatchWorkflow/import-green-apmtc--dispatch-baseline-2-2026-12.json')!);
+  const of = (update: string) => green.find((u) => u.update === update)?.activities;
+  expect(of('requestProforma')).toEqual(['requestProforma', 'recordTransition']);
+  expect(of('bookAppointment')).toEqual(['requestAppointment', 'recordTransition']);
+  expect(of('bookContainerReturn')).toEqual(['requestContainerReturn', 'recordTransition']);
+  const old = localActivitiesPerUpdate(histories.get('dispatchWorkflow/import-green-apmtc--dispatch-baseline-2026-12.json')!);
+  expect(old.find((u) => u.update === 'bookAppointment')?.activities).toEqual(['recordAppointment', 'recordTransition']);
+});
+
+test('a lean dispatch skips the read-model write of an action that leaves the row as it was', () => {
+  const twoContainers = localActivitiesPerUpdate(histories.get('dispatchWorkflow/import-two-containers-apmtc--dispatch-baseline-2-2026-12.json')!);
+  const delivered = twoContainers.filter((u) => u.update === 'delivered').map((u) => u.activities);
+  // The first container's delivery changes no field of the row (the dispatch is delivered with the second); the second's does.
+  expect(delivered).toEqual([[], ['recordTransition']]);
 });

@@ -1,6 +1,7 @@
 import { patched as askPatch, proxyActivities, proxyLocalActivities, type ActivityOptions, type LocalActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { ErrorType } from '../../domain/errors';
+import { BASELINE_2_FEATURES, BASELINE_FEATURES, type LifecycleFeature } from '../../domain/lifecycle';
 
 // Records: 8 attempts (about 2 min of backoff). Email: 8 attempts (about 4 min). Past the bound nothing is lost
 // (change bounded-side-effects-2026-12): the write or the email waits in the dispatch's book, an incident
@@ -58,6 +59,12 @@ export const PATCHES = {
    * 14 such events; a run with this patch asks only this one. Patches added later are asked one by one again.
    */
   baseline: 'dispatch-baseline-2026-12',
+  /**
+   * 2026-12-03: the first baseline plus the lifecycle features that came after it (BASELINE_2_FEATURES:
+   * outbound-regimes, lean-history), in one marker again. Asked before the first baseline; a run that has it asks
+   * neither the first baseline nor anything that one stands for.
+   */
+  baseline2: 'dispatch-baseline-2-2026-12',
 } as const;
 
 type DispatchPatch = (typeof PATCHES)[keyof typeof PATCHES];
@@ -75,10 +82,14 @@ export const BASELINE_PATCHES: readonly DispatchPatch[] = [
 // Asked once, first thing in every run (startRun); module state is per workflow run in the SDK's sandbox.
 let baselineRun = false;
 
-/** First call of every dispatch run: whether this run carries the baseline patch (false when replaying an older run). */
-export function startRun(): boolean {
-  baselineRun = askPatch(PATCHES.baseline);
-  return baselineRun;
+/**
+ * First call of every dispatch run: asks the newest baseline, then the older one, and returns the lifecycle features
+ * the run's baseline stands for (none when replaying a run from before the first baseline).
+ */
+export function startRun(): readonly LifecycleFeature[] {
+  const second = askPatch(PATCHES.baseline2);
+  baselineRun = second || askPatch(PATCHES.baseline);
+  return second ? BASELINE_2_FEATURES : baselineRun ? BASELINE_FEATURES : [];
 }
 
 /** `patched(id)` for the dispatch workflow: true without a marker of its own when the run carries the baseline. */
@@ -100,3 +111,16 @@ const localRecords = proxyLocalActivities<Activities>(LOCAL_RECORD_OPTIONS);
 export function recorder(): typeof records {
   return patched(PATCHES.localRecords) ? localRecords : records;
 }
+
+// Lifecycle feature lean-history-2026-12: terminal calls as local activities too, inside the dispatch's one-at-a-time
+// chain (DispatchRuntime.serially). A call takes tens of milliseconds and writes one marker instead of six events
+// (three for the activity, three for the workflow task its completion wakes). The chain holds the dispatch's later
+// record writes while a call is retried, so the local bound is shorter than the remote one (≈ 30 s of backoff instead
+// of ≈ 1 min); past it the booking becomes an incident and a refusal, as before. Emails stay activities: a mail
+// server that is down must never hold up an operator's action.
+export const LOCAL_TERMINAL_OPTIONS: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { ...TERMINAL_OPTIONS.retry, maximumAttempts: 5, maximumInterval: '20 seconds' },
+};
+export const localTerminals = proxyLocalActivities<Activities>(LOCAL_TERMINAL_OPTIONS);

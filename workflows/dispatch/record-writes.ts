@@ -6,7 +6,7 @@ import { recorder } from './activities';
  * can wait in the dispatch's book — across continue-as-new — and be tried again later, in order.
  */
 export type RecordWrite =
-  | { activity: 'recordTransition'; input: { record: DispatchRecord; status?: StatusChange; glosa?: GlosaEntry } }
+  | { activity: 'recordTransition'; input: { record: DispatchRecord; status?: StatusChange; glosa?: GlosaEntry; appointment?: AppointmentEntry } }
   | { activity: 'recordDispatch'; input: DispatchRecord }
   | { activity: 'recordGlosa'; input: GlosaEntry }
   | { activity: 'recordIncident'; input: IncidentEntry }

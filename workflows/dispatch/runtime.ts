@@ -6,7 +6,7 @@ import type { DispatchPolicy } from '../../domain/clocks';
 import type { DispatchView } from '../../domain/dispatch-view';
 import { toDispatchView } from '../../domain/dispatch-view';
 import { ErrorType } from '../../domain/errors';
-import type { DispatchRecord } from '../../activities/records/record-store';
+import type { AppointmentEntry, DispatchRecord } from '../../activities/records/record-store';
 import { sideEffectKey } from '../../domain/ids';
 import { hasFeature, LIFECYCLE_FEATURES, STATUS_LABEL_ES } from '../../domain/lifecycle';
 import { containerCostClocks, dispatchCostsView, type DispatchCostsView } from '../../domain/money/dispatch-costs';
@@ -44,6 +44,8 @@ export class DispatchRuntime {
   /** The calendar could not be loaded (database down past the retries): reload at the next retry. */
   calendarReloadPending = false;
   private persistChain: Promise<void> = Promise.resolve();
+  /** The last read-model row handed to persist (lean-history-2026-12 skips writing the same row again). */
+  private lastRecord = '';
   readonly workflowId = workflowInfo().workflowId;
   /** Runs after every operator action (money-steps.ts); true when it changed the dispatch. */
   afterAction?: (action: string, args: { actor: string; occurredAt?: string }) => Promise<boolean>;
@@ -118,8 +120,17 @@ export class DispatchRuntime {
     if (!verdict.ok) throw ApplicationFailure.nonRetryable(verdict.reason, ErrorType.InvalidTransition);
   }
 
-  /** Applies an event and waits until it is persisted. */
-  async transition(event: DispatchEvent, actor: string, note?: string): Promise<void> {
+  /** Whether the dispatch was opened with lean-history-2026-12 (local terminal calls and emails, fewer writes). */
+  get lean(): boolean {
+    return hasFeature(this.state, LIFECYCLE_FEATURES.leanHistory);
+  }
+
+  /**
+   * Applies an event and waits until it is persisted. A terminal booking that led to it (`appointment`) is
+   * recorded in the same write for lean dispatches, in a write of its own before it for the others.
+   */
+  async transition(event: DispatchEvent, actor: string, note?: string, appointment?: AppointmentEntry): Promise<void> {
+    if (appointment && !this.lean) await this.persist({ activity: 'recordAppointment', input: appointment });
     this.assertAllowed(event); // the state may have moved while an update handler awaited an activity
     const before = this.state.status;
     this.state = applyEvent(this.state, event);
@@ -129,10 +140,13 @@ export class DispatchRuntime {
     const view = this.view();
     const snapshot = this.snapshot();
     const changed = status !== before;
+    const record = this.readModel(view);
+    if (this.sameAsLastWrite(record) && !changed && !appointment) return this.persistChain;
     await this.persist({
       activity: 'recordTransition',
       input: {
-        record: this.readModel(view),
+        record,
+        ...(appointment && this.lean ? { appointment } : {}),
         status: changed
           ? { dispatchId: this.input.dispatchId, status, at: event.at, actor, note: note ?? event.type, idempotencyKey: this.key(`status/${seq}`) }
           : undefined,
@@ -151,10 +165,27 @@ export class DispatchRuntime {
   }
 
   /** Marks a change that is not a status transition (book entries) and refreshes the read model. */
-  async changed(): Promise<void> {
+  async changed(appointment?: AppointmentEntry): Promise<void> {
+    if (appointment && !this.lean) await this.persist({ activity: 'recordAppointment', input: appointment });
     this.touch();
-    const view = this.view();
-    await this.persist({ activity: 'recordDispatch', input: this.readModel(view) });
+    const record = this.readModel(this.view());
+    const same = this.sameAsLastWrite(record);
+    if (appointment && this.lean) return this.persist({ activity: 'recordTransition', input: { record, appointment } });
+    if (same) return this.persistChain;
+    await this.persist({ activity: 'recordDispatch', input: record });
+  }
+
+  /**
+   * For lean dispatches: true when `record` is the row last handed to persist, so writing it alone again would
+   * change nothing (an action that only touched what the read model does not show, such as a document received).
+   * Remembers it as the last row; never true for other dispatches, nor for the first write of a run.
+   */
+  sameAsLastWrite(record: DispatchRecord): boolean {
+    if (!this.lean) return false;
+    const fingerprint = JSON.stringify(record);
+    const same = fingerprint === this.lastRecord;
+    this.lastRecord = fingerprint;
+    return same;
   }
 
   touch(): void {
@@ -277,10 +308,11 @@ export class DispatchRuntime {
 
   private async send(item: DispatchBook['outbox'][number]): Promise<boolean> {
     try {
-      await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary: item.summary }, [
-        // firedAt is input payload only (replay-safe): the activity routes to whoever is on duty at that instant.
-        { idempotencyKey: this.key(item.step), audience: item.audience, dispatch: this.snapshot(), notification: item.notification, firedAt: item.firedAt },
-      ]);
+      // firedAt is input payload only (replay-safe): the activity routes to whoever is on duty at that instant.
+      const args = { idempotencyKey: this.key(item.step), audience: item.audience, dispatch: this.snapshot(), notification: item.notification, firedAt: item.firedAt };
+      // Always an activity, also for lean dispatches: a local one would have to run in the one-at-a-time chain, and a
+      // mail server that is down would then hold up the operators' actions on the dispatch while it is retried.
+      await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary: item.summary }, [args]);
       return true;
     } catch (err) {
       if (!outlastedRetries(err) || !patched(PATCHES.boundedSideEffects)) throw err;
