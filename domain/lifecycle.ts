@@ -254,9 +254,9 @@ export const LIFECYCLE_FEATURES = {
   /** 2026-12-03 (issue #13, seed 2.3.13): re-export (60), reshipment (89), temporary export (41), domain/exports/outbound-regimes.ts. */
   outboundRegimes: 'outbound-regimes-2026-12',
   /**
-   * 2026-12-03 (issue #11): a shorter history. Terminal calls and the liquidation file run as local activities in the
-   * dispatch's one-at-a-time chain, a booking is recorded in the same write as its transition, and a read-model write
-   * identical to the last one is skipped (workflows/dispatch/activities.ts, docs/operations.md).
+   * 2026-12-03 (issue #11): a shorter history. A terminal booking is recorded in the same write as its transition,
+   * and a read-model row identical to the last one written is not written again (workflows/dispatch/runtime.ts,
+   * docs/operations.md).
    */
   leanHistory: 'lean-history-2026-12',
 } as const;

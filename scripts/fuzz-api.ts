@@ -264,7 +264,7 @@ interface Seeds {
   /** Body field → values any operation with that field may use (where business rules are stricter than the schema). */
   bodies: Record<string, string[]>;
   /** Operation ("POST /dispatches/{id}/actions/levante") → parameter ("path.id", "body.damNumber") → values prepared for it. */
-  operations: Map<string, Record<string, string[]>>;
+  operations: Map<string, Record<string, unknown[]>>;
 }
 
 type Step = [action: string, body?: Record<string, unknown>];
@@ -281,6 +281,8 @@ interface Target {
 }
 
 const CLIENT_RUC = '20100047218';
+/** The BL and container serial of the i-th seeded dispatch. */
+const serialOf = (i: number) => String(1_000_000 + i * 7919).slice(-7);
 const damNumber = (regime: string) => `118-2026-${regime}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
 
 function pathOf(t: Target, serial: string): Step[] {
@@ -319,16 +321,19 @@ const TARGETS: Record<string, Target> = {
   liquidation: { before: 'appointment' },
   'regime-concluded': { before: 'appointment', regime: '20' },
   'bl-assignment': { before: 'bl-assignment', terminal: 'DPWC' },
-  'container-return': { before: 'container-returned' },
+  'container-return': { before: 'container-return' },
   close: {},
   'cargo-entry': { direction: 'export', before: 'cargo-entry' },
   'document-data': { direction: 'export', before: 'document-data' },
-  'cargo-cutoff': { direction: 'export', before: 'cargo-entry' },
+  // The cut-off is recorded before the draft (export-dam-2026-12).
+  'cargo-cutoff': { direction: 'export', before: 'documents-reviewed' },
   seals: { direction: 'export', before: 'seals' },
   shipped: { direction: 'export', before: 'shipped' },
   regularized: { direction: 'export' },
   'complaint-reported': { before: 'documents-reviewed', complaints: 3 },
 };
+/** A dispatch driven to its end and closed, whose liquidation file the money routes read (the `close` target stays open). */
+const LIQUIDATED = '(closed, with its liquidation file)';
 /** Book entries (no state change): any live dispatch will do. */
 const BOOK_ENTRIES = new Set(['status-glosa', 'extraordinary-service', 'incident', 'complaint']);
 
@@ -346,7 +351,7 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
     return JSON.parse(text || 'null');
   };
   const operations: Seeds['operations'] = new Map();
-  const prepare = (operation: string, param: string, ...values: string[]) => {
+  const prepare = (operation: string, param: string, ...values: unknown[]) => {
     const entry = operations.get(operation) ?? {};
     operations.set(operation, { ...entry, [param]: [...(entry[param] ?? []), ...values] });
   };
@@ -362,10 +367,10 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
   const dispatches: string[] = [];
   const complaintIds: string[] = [];
   const updateIds: [dispatchId: string, updateId: string][] = [];
-  const targets = actions.filter((a) => !BOOK_ENTRIES.has(a)).map((action) => [action, TARGETS[action] ?? { before: action }] as const);
+  const targets = [...actions.filter((a) => !BOOK_ENTRIES.has(a)), LIQUIDATED].map((action) => [action, TARGETS[action] ?? (action === LIQUIDATED ? {} : { before: action })] as const);
   await inBatches(targets, 4, async ([action, target], i) => {
     const id = `DSP-FUZZ-${run}-${i}`;
-    const serial = String(1_000_000 + i * 7919).slice(-7);
+    const serial = serialOf(i);
     await call('POST', '/dispatches', {
       dispatchId: id, client: { ruc: CLIENT_RUC, name: 'Importadora Andina S.A.C.', contacts: [contact] },
       regime: target.direction === 'export' ? '40' : (target.regime ?? '10'), modality: 'diferido', terminal: target.terminal ?? 'APMTC',
@@ -381,18 +386,32 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
       updateIds.push([id, `${step}:seed-${n}`]);
     }
     // Closing waits for the originals in the Archive (money-clocks-2026-12): delivered, so the first close succeeds.
-    if (action === 'close') await deliverOriginals(id);
+    if (action === 'close' || action === LIQUIDATED) await deliverOriginals(id);
     for (let c = 0; c < (target.complaints ?? 0); c++) {
       const logged = await call('POST', `/dispatches/${id}/actions/complaint`, { category: 'demurrage', description: 'Sobreestadía de contenedor por demora del cliente' });
       complaintIds.push((logged.dispatch.complaints as { id: string }[]).at(-1)!.id);
     }
     dispatches.push(id);
-    prepare(`POST /dispatches/{id}/actions/${action}`, 'path.id', id);
+    if (action !== LIQUIDATED) prepare(`POST /dispatches/{id}/actions/${action}`, 'path.id', id);
   });
   const withOutcomes = updateIds[0]![0];
   prepare('GET /dispatches/{id}/actions/outcomes/{updateId}', 'path.id', withOutcomes);
   prepare('GET /dispatches/{id}/actions/outcomes/{updateId}', 'path.updateId', ...updateIds.filter(([d]) => d === withOutcomes).map(([, u]) => u));
   prepare('POST /dispatches/{id}/actions/dam-numbered', 'body.damNumber', damNumber('10'), damNumber('10'));
+  // Bodies the business rules accept, for the actions whose generated bodies they (rightly) refuse nearly always:
+  // with them the first good draw on the dispatch prepared for the action gets its 2xx.
+  const bodyOf = (action: string, fields: Record<string, unknown>) => {
+    for (const [field, value] of Object.entries(fields)) prepare(`POST /dispatches/{id}/actions/${action}`, `body.${field}`, value);
+  };
+  bodyOf('cargo-cutoff', { cutoffAt: '2026-12-20T18:00:00-05:00' });
+  bodyOf('container-return', { date: '2026-12-16', depot: 'Depósito Vacíos Callao' });
+  bodyOf('physical-inspection-scheduled', { scheduledFor: '2026-12-02T09:00:00-05:00', place: 'Zona de aforo' });
+  bodyOf('senasa-inspection', { scheduledFor: '2026-12-02T09:00:00-05:00', place: 'Terminal', inspector: 'Ing. Carla Ríos' });
+  bodyOf('pre-exit', { warehouse: 'Almacén Andina', pickupDate: '2099-12-31' });
+  bodyOf('replan', { reason: 'La naviera adelantó el arribo de la nave' });
+  bodyOf('regularized', { claveSol: { transmissionNumber: 'CS-2026-000123', transmittedAt: '2026-12-02T10:00:00-05:00' } });
+  const sealed = targets.findIndex(([a]) => a === 'seals');
+  if (sealed >= 0) bodyOf('seals', { seals: [{ containerNumber: `MSCU${serialOf(sealed)}`, sealNumber: 'PE-000101' }], sintadReference: 'SINTAD-2026-0001' });
 
   // What the money and people routes act on: a proforma (its PDF by version), a closed dispatch with its liquidation
   // file, a written agreement to fulfil, an extraordinary service to void, an email on the triage list to file.
@@ -400,10 +419,12 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
     const index = targets.findIndex(([a]) => a === action);
     return index < 0 ? undefined : `DSP-FUZZ-${run}-${index}`;
   };
-  const open = idOf('levante') ?? dispatches.find((d) => d !== idOf('close') && d !== idOf('cancel'))!;
+  const open = idOf('levante') ?? dispatches.find((d) => d !== idOf('close') && d !== idOf('cancel') && d !== idOf(LIQUIDATED))!;
   const proforma = await call('POST', `/dispatches/${open}/proformas`, { lines: [{ kind: 'agency_fee', description: 'Agenciamiento de aduana', quantity: 1, unitAmount: '350.00', currency: 'PEN' }] });
   prepare('GET /dispatches/{id}/proformas/{version}.pdf', 'path.id', open);
-  const closed = idOf('close');
+  prepare('POST /dispatches/{id}/proformas', 'path.id', open);
+  prepare('POST /dispatches/{id}/proformas', 'body.lines', [{ kind: 'agency_fee', description: 'Agenciamiento de aduana', quantity: 1, unitAmount: '350.00', currency: 'PEN' }]);
+  const closed = idOf(LIQUIDATED);
   if (closed) {
     await call('POST', `/dispatches/${closed}/actions/close`, {});
     // The workflow compiles the liquidation file after closing: wait for it (bounded).
@@ -504,7 +525,7 @@ async function inBatches<T>(items: readonly T[], size: number, each: (item: T, i
 function schemathesisConfig(seeds: Seeds, pathParams: Set<string>): string {
   for (const name of pathParams) if (!seeds.params[name]?.length) log(`path parameter {${name}} has no seeded values: its operations will mostly answer 404`);
   const lines: string[] = [];
-  const dictionary = (name: string, values: string[]) => lines.push(`[dictionaries.${name}]`, `values = ${JSON.stringify(values)}`, '');
+  const dictionary = (name: string, values: unknown[]) => lines.push(`[dictionaries.${name}]`, `values = ${toml(values)}`, '');
   const binding = (name: string, p: number) => `{ dictionary = "${name}", probability = ${p} }`;
   const operations = [...seeds.operations].map(([name, params], i) => ({ name, params: Object.entries(params).map(([param, values], j) => ({ param, values, dict: `op-${i}-${j}` })) }));
   const params = Object.entries(seeds.params).filter(([, values]) => values.length > 0);
@@ -521,6 +542,13 @@ function schemathesisConfig(seeds: Seeds, pathParams: Set<string>): string {
     lines.push('[[operations]]', `include-name = ${JSON.stringify(op.name)}`, `parameters = { ${bindings.join(', ')} }`, '');
   }
   return lines.join('\n');
+}
+
+/** A TOML value: strings as JSON strings (TOML basic strings), arrays, and objects as inline tables. */
+function toml(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(toml).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)} = ${toml(v)}`).join(', ')} }`;
+  return JSON.stringify(value);
 }
 
 main().then(

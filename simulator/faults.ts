@@ -30,14 +30,7 @@ export function faultMiddleware(state: SimulatorState, options: ResolvedOptions)
     const terminal = res.locals.terminal as SimTerminal;
     const latencyMs = state.faults[terminal].latencyMs;
     // Latency applies to failures too: a real terminal is slow before it errors.
-    if (latencyMs > 0) {
-      state.delayed[terminal] += 1;
-      try {
-        await sleep(latencyMs);
-      } finally {
-        state.delayed[terminal] = Math.max(0, state.delayed[terminal] - 1); // a reset meanwhile zeroed it
-      }
-    }
+    if (latencyMs > 0) await sleep(latencyMs);
     const reason = decideFault(state, terminal, options.now());
     if (reason) {
       res.set('Retry-After', '1');

@@ -99,8 +99,6 @@ export interface PersistedState {
 export interface SimulatorState extends PersistedState {
   faults: Record<SimTerminal, FaultConfig>;
   rejections: RejectionRule[];
-  /** Requests held by the injected latency right now, per terminal (tests use it to act mid-request). */
-  delayed: Record<SimTerminal, number>;
   /** mulberry32 state, advanced on every random draw. */
   rng: number;
 }
@@ -120,7 +118,6 @@ export function createState(seed: number): SimulatorState {
     idempotency: {},
     faults: { APMTC: noFaults(), DPWC: noFaults() },
     rejections: [],
-    delayed: { APMTC: 0, DPWC: 0 },
     rng: seed >>> 0,
   };
 }

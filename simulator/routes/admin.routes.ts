@@ -26,9 +26,9 @@ export function adminRouter({ state, options, persist }: SimContext): Router {
     res.json({ ok: true });
   });
 
-  /** GET /_admin/faults: current fault settings per terminal, and the requests their latency holds right now. */
+  /** GET /_admin/faults: current fault settings per terminal. */
   router.get('/faults', (_req, res) => {
-    res.json({ faults: state.faults, delayed: state.delayed });
+    res.json({ faults: state.faults });
   });
 
   /** POST /_admin/faults: replace the fault settings of one terminal (or both); `{}` heals. */

@@ -1,8 +1,6 @@
 /**
  * The worker process is killed (SIGKILL) while it is booking an appointment; another worker process takes over.
- * The dispatch completes, the terminal booked once, and no email went out twice. The booking is a local activity
- * (lean-history-2026-12): the workflow task that ran it dies with the worker, times out, and the new worker runs
- * the update again from its start, with the same idempotency key.
+ * The dispatch completes, the terminal booked once, and no email went out twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as m from '../../workflows/dispatch.messages';
@@ -11,7 +9,7 @@ import { sampleDispatch, startDispatch } from '../support/fixtures';
 import { toLevante } from '../support/drive';
 import { bookingsFor, simulatorAdmin } from '../support/simulator-admin';
 import { uniqueId } from '../support/env';
-import { waitFor } from '../support/wait-for';
+import { waitForPendingActivity } from '../support/wait-for';
 
 jest.setTimeout(180_000);
 
@@ -62,15 +60,14 @@ test('SIGKILL mid-booking, then a new worker: one booking, the dispatch goes on,
 
   await simulatorAdmin(stack.simulatorUrl, '/_admin/faults', { terminal: 'APMTC', latencyMs: 3000 });
   const booking = handle.executeUpdate(m.bookAppointment, { args: [{ actor: 'op', date: '2026-12-21' }] });
-  // Mid-booking: the first worker's request waits 3 s at the terminal.
-  await waitFor(async () => (await simulatorAdmin<{ delayed: { APMTC: number } }>(stack.simulatorUrl, '/_admin/faults')).delayed.APMTC === 1, {
-    what: 'the first worker to send the booking request',
-  });
+  // Mid-booking: the first worker has started the booking activity (its request waits 3 s at the terminal).
+  const inFlight = await waitForPendingActivity(handle, 'requestAppointment', { started: true, what: 'the first worker to start the booking' });
+  expect(inFlight.attempt).toBe(1);
   first.kill('SIGKILL');
   await simulatorAdmin(stack.simulatorUrl, '/_admin/faults', {});
   await startWorkerProcess();
 
-  const view = await booking; // run again by the new worker once the dead worker's task timed out, same idempotency key
+  const view = await booking; // retried by the new worker after the start-to-close timeout, same idempotency key
   expect(view.milestones.withdrawal.appointmentAt).toBeDefined();
   await handle.executeUpdate(m.pickupCoordinated, { args: [{ actor: 'op' }] });
   const delivered = await handle.executeUpdate(m.delivered, { args: [{ actor: 'op', receipt: { receivedBy: 'Almacén del cliente', documentRef: 'GR-001-0002' } }] });
@@ -78,18 +75,11 @@ test('SIGKILL mid-booking, then a new worker: one booking, the dispatch goes on,
 
   expect(await bookingsFor(stack.simulatorUrl, d.bl, 'appointment')).toHaveLength(1);
   const history = await handle.fetchHistory();
-  // One booking in the history too: the first worker's call never reached it (its task died with it).
-  const bookings = history.events!.filter((e) => markerActivity(e) === 'requestAppointment');
-  expect(bookings).toHaveLength(1);
+  const scheduled = history.events!.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'requestAppointment');
+  const started = history.events!.find((e) => e.activityTaskStartedEventAttributes?.scheduledEventId?.toString() === scheduled!.eventId!.toString());
+  expect(started!.activityTaskStartedEventAttributes!.attempt).toBeGreaterThanOrEqual(2); // the first attempt died with the worker
   const subjects = stack.smtp.received.filter((x) => x.subject.startsWith(`[${d.dispatchId}]`)).map((x) => x.subject);
   expect(subjects).toEqual([`[${d.dispatchId}] Hemos recibido su despacho`]);
   const emails = await stack.prisma.emailSent.findMany({ where: { dispatchId: d.dispatchId } });
   expect(emails).toHaveLength(1);
 });
-
-/** The activity type a local-activity marker records ('' for other markers). */
-function markerActivity(e: { markerRecordedEventAttributes?: { markerName?: string | null; details?: Record<string, { payloads?: { data?: Uint8Array | null }[] | null }> | null } | null }): string {
-  const data = e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
-  if (e.markerRecordedEventAttributes?.markerName !== 'core_local_activity' || !data) return '';
-  return (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string }).activity_type ?? '';
-}

@@ -112,15 +112,8 @@ export function recorder(): typeof records {
   return patched(PATCHES.localRecords) ? localRecords : records;
 }
 
-// Lifecycle feature lean-history-2026-12: terminal calls as local activities too, inside the dispatch's one-at-a-time
-// chain (DispatchRuntime.serially). A call takes tens of milliseconds and writes one marker instead of six events
-// (three for the activity, three for the workflow task its completion wakes). The chain holds the dispatch's later
-// record writes while a call is retried, so the local bound is shorter than the remote one (≈ 30 s of backoff instead
-// of ≈ 1 min); past it the booking becomes an incident and a refusal, as before. Emails stay activities: a mail
-// server that is down must never hold up an operator's action.
-export const LOCAL_TERMINAL_OPTIONS: LocalActivityOptions = {
-  startToCloseTimeout: '30 seconds',
-  localRetryThreshold: '10 seconds',
-  retry: { ...TERMINAL_OPTIONS.retry, maximumAttempts: 5, maximumInterval: '20 seconds' },
-};
-export const localTerminals = proxyLocalActivities<Activities>(LOCAL_TERMINAL_OPTIONS);
+// Lifecycle feature lean-history-2026-12 keeps terminal calls, emails and the liquidation file as activities. As local
+// activities they would each write one marker instead of six events, but a local activity holds the workflow task
+// that runs it, and an update is only accepted when that task completes: a terminal answering in 6 s made the API
+// answer 503 ("not accepted in time") instead of 202 with the outcome to poll (test/api/bounded-actions.test.ts), and
+// a mail server that is down would hold up every operator action on the dispatch.

@@ -4,7 +4,7 @@
  * or a credit change (signal `fundsChanged`) makes the main loop ask the gate again, and the payment goes on by
  * itself. Every attempt carries the same idempotency key (workflow id + step): the ledger records it once.
  */
-import { proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addBusinessDayTime, localDate } from '../../domain/calendar';
 import { ErrorType } from '../../domain/errors';
@@ -22,9 +22,6 @@ import { nowIso, outlastedRetries, type DispatchRuntime } from './runtime';
 
 // The gate is a short PostgreSQL transaction: the record writes' bounded retries.
 const moneyActivities = proxyActivities<Activities>(RECORD_OPTIONS);
-// lean-history-2026-12: the liquidation file (a PDF and one email, well under a second) as a local activity in the
-// dispatch's one-at-a-time chain.
-const localMoneyActivities = proxyLocalActivities<Activities>({ startToCloseTimeout: '1 minute', localRetryThreshold: '10 seconds', retry: RECORD_OPTIONS.retry });
 
 const DEFAULT_FUNDS_WAIT_MS = 24 * 3_600_000;
 
@@ -155,8 +152,7 @@ function liquidationFacts(rt: DispatchRuntime): LiquidationFacts {
 /** Called by the main loop after the closing: compiles and sends the liquidation file; after an outage, later. */
 export async function compileLiquidationFile(rt: DispatchRuntime): Promise<void> {
   try {
-    const input = { idempotencyKey: rt.key('liquidation'), facts: liquidationFacts(rt) };
-    const { compiledAt } = rt.lean ? await rt.serially(() => localMoneyActivities.compileLiquidation(input)) : await moneyActivities.compileLiquidation(input);
+    const { compiledAt } = await moneyActivities.compileLiquidation({ idempotencyKey: rt.key('liquidation'), facts: liquidationFacts(rt) });
     rt.book.money!.liquidation = { pending: false, compiledAt };
   } catch (err) {
     if (!outlastedRetries(err)) throw err;

@@ -5,7 +5,7 @@ import { hasFeature, LIFECYCLE_FEATURES, type WithdrawalStep } from '../../domai
 import { chooseSlots } from '../../domain/imports/truck-access';
 import { targetContainers } from '../../domain/imports/containers';
 import * as m from '../dispatch.messages';
-import { LOCAL_TERMINAL_OPTIONS, localTerminals, TERMINAL_OPTIONS, terminals } from './activities';
+import { TERMINAL_OPTIONS, terminals } from './activities';
 import { eventTime, setAction } from './action-args';
 import type { DispatchRuntime } from './runtime';
 
@@ -21,15 +21,7 @@ interface TerminalStep<A extends m.ActionBase> {
   precondition?: (rt: DispatchRuntime) => string | undefined;
 }
 
-/**
- * Runs one terminal call: for lean dispatches (lean-history-2026-12) as a local activity inside the dispatch's
- * one-at-a-time chain, for the others as an activity. Both proxies expose the same activities; the local one only
- * takes the local options, which is what it is given.
- */
-function via<T>(rt: DispatchRuntime, summary: string, call: (proxy: typeof terminals, options: typeof TERMINAL_OPTIONS) => Promise<T>): Promise<T> {
-  if (!rt.lean) return call(terminals, { ...TERMINAL_OPTIONS, summary });
-  return rt.serially(() => call(localTerminals as unknown as typeof terminals, { ...LOCAL_TERMINAL_OPTIONS, summary }));
-}
+const opts = (summary: string) => ({ ...TERMINAL_OPTIONS, summary });
 const containers = (rt: DispatchRuntime) => rt.input.containers;
 const base = (rt: DispatchRuntime, key: string) => ({ terminal: rt.input.terminal, idempotencyKey: key, bl: rt.input.bl, dispatchId: rt.input.dispatchId });
 
@@ -42,36 +34,34 @@ const STEPS: AnyStep[] = [
     def: m.requestProforma,
     step: 'proforma',
     label: 'la proforma',
-    call: (rt, _a: m.ActionBase, key, s) => via(rt, s, (t, o) => t.requestProforma.executeWithOptions(o, [{ ...base(rt, key), containers: containers(rt) }])),
+    call: (rt, _a: m.ActionBase, key, s) => terminals.requestProforma.executeWithOptions(opts(s), [{ ...base(rt, key), containers: containers(rt) }]),
   }),
   step({
     def: m.requestLiquidation,
     step: 'liquidation',
     label: 'la liquidación',
-    call: (rt, _a: m.ActionBase, key, s) => via(rt, s, (t, o) => t.requestLiquidation.executeWithOptions(o, [{ ...base(rt, key), containers: containers(rt) }])),
+    call: (rt, _a: m.ActionBase, key, s) => terminals.requestLiquidation.executeWithOptions(opts(s), [{ ...base(rt, key), containers: containers(rt) }]),
   }),
   step({
     def: m.bookAppointment,
     step: 'appointment',
     label: 'la cita de retiro',
     call: (rt, a: m.AppointmentArgs, key, s) =>
-      via(rt, s, (t, o) =>
-        t.requestAppointment.executeWithOptions(o, [
-          {
-            ...base(rt, key),
-            date: a.date,
-            slotId: a.slot,
-            containerNumbers: a.containerNumber ? [a.containerNumber] : containers(rt).map((c) => c.containerNumber),
-          },
-        ]),
-      ),
+      terminals.requestAppointment.executeWithOptions(opts(s), [
+        {
+          ...base(rt, key),
+          date: a.date,
+          slotId: a.slot,
+          containerNumbers: a.containerNumber ? [a.containerNumber] : containers(rt).map((c) => c.containerNumber),
+        },
+      ]),
   }),
   step({
     def: m.assignBlToCarrier,
     step: 'bl_assignment',
     label: 'la asignación del BL al transportista',
     call: (rt, a: m.BlAssignmentArgs, key, s) =>
-      via(rt, s, (t, o) => t.assignBlToCarrier.executeWithOptions(o, [{ ...base(rt, key), carrierRuc: a.carrierRuc, carrierName: a.carrierName }])),
+      terminals.assignBlToCarrier.executeWithOptions(opts(s), [{ ...base(rt, key), carrierRuc: a.carrierRuc, carrierName: a.carrierName }]),
   }),
   step({
     def: m.bookContainerReturn,
@@ -86,9 +76,9 @@ const STEPS: AnyStep[] = [
     call: (rt, a: m.ContainerReturnArgs, key, s) => {
       const containerNumber = a.containerNumber ?? containers(rt)[0]?.containerNumber;
       if (!containerNumber) throw ApplicationFailure.nonRetryable('El despacho no tiene contenedores.', ErrorType.InvalidInput);
-      return via(rt, s, (t, o) =>
-        t.requestContainerReturn.executeWithOptions(o, [{ ...base(rt, key), containerNumber, date: a.date, ...(a.slot ? { slotId: a.slot } : {}) }]),
-      );
+      return terminals.requestContainerReturn.executeWithOptions(opts(s), [
+        { ...base(rt, key), containerNumber, date: a.date, ...(a.slot ? { slotId: a.slot } : {}) },
+      ]);
     },
   }),
 ];
@@ -99,9 +89,8 @@ function slotOf(result: { id: string }): string | null {
   return typeof start === 'string' ? start : null;
 }
 
-/** The terminal's failure: an activity's arrives wrapped in ActivityFailure, a local activity's as it is. */
 function rejectionOf(err: unknown): ApplicationFailure | undefined {
-  const cause = err instanceof ActivityFailure ? err.cause : err;
+  const cause = err instanceof ActivityFailure ? err.cause : undefined;
   return cause instanceof ApplicationFailure ? cause : undefined;
 }
 
