@@ -24,6 +24,14 @@ export const configSchema = z.object({
   ADMINISTRATION_EMAIL: z.email().default('administracion@agencia.example.pe'),
   /** Receives the Friday weekend programming; unset → the supervisor roster. */
   OPERATIONS_EMAIL: z.email().optional(),
+  /** Inbound mail (issue #12): the mailbox the worker reads each minute; unset host → inbound mail off. */
+  IMAP_HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
+  IMAP_PORT: z.coerce.number().int().positive().default(993),
+  IMAP_SECURE: bool.default(true),
+  IMAP_USER: z.string().default(''),
+  IMAP_PASSWORD: z.string().default(''),
+  /** Comma-separated folders: the inbox and the folder where replies sent from a mail client are kept. */
+  IMAP_FOLDERS: z.string().default('INBOX,Sent'),
   TERMINAL_APMTC_URL: z.url().default('http://127.0.0.1:4010'),
   TERMINAL_DPWC_URL: z.url().default('http://127.0.0.1:4010'),
   TERMINAL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -53,6 +61,22 @@ function isSocketAddress(value: string): boolean {
   const host = match[1] ?? match[2] ?? '';
   const port = Number(match[3]);
   return port <= 65535 && (match[1] ? isIP(host) === 6 : isIP(host) === 4);
+}
+
+/** The inbound mailbox's settings, or null when IMAP_HOST is unset (inbound mail is then off). */
+export function imapSettingsOf(config: Config): ImapSettings | null {
+  if (!config.IMAP_HOST) return null;
+  const folders = config.IMAP_FOLDERS.split(',').map((f) => f.trim()).filter(Boolean);
+  return { host: config.IMAP_HOST, port: config.IMAP_PORT, secure: config.IMAP_SECURE, user: config.IMAP_USER, password: config.IMAP_PASSWORD, folders };
+}
+
+export interface ImapSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  folders: string[];
 }
 
 /** Parses the environment once per entry point; fails fast naming every bad variable. */

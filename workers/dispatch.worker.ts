@@ -1,6 +1,6 @@
 import { createMoneyStore } from '../activities/money/money-store';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { Config } from '../config/config';
+import { imapSettingsOf, type Config, type ImapSettings } from '../config/config';
 import { createActivities } from '../activities';
 import { createSmtpMailer } from '../activities/email/mailer';
 import { createPrismaRecordStore } from '../activities/records';
@@ -9,7 +9,7 @@ import { createHttpTerminalClients, createPrismaChargeDocumentStore } from '../a
 import { createPrisma } from '../prisma/client';
 import { createPrismaMandateStore } from '../activities/mandates';
 import { createPrismaContractStore, createPrismaPartnerStore } from '../activities/partners';
-import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleRecords, createPrismaPeopleStore, imapSettingsFromEnv, type ImapSettings } from '../activities/people';
+import { activityContextMailClocks, createImapMailboxReader, createPrismaPeopleRecords, createPrismaPeopleStore } from '../activities/people';
 
 export interface RunningWorker {
   worker: Worker;
@@ -54,7 +54,7 @@ export async function startDispatchWorker(
     administrationEmail: config.ADMINISTRATION_EMAIL,
     // Inbound mail (IMAP_* variables; off when IMAP_HOST is unset). Tests pass their own mailbox.
     people: (() => {
-      const imap = extra.imap !== undefined ? extra.imap : imapSettingsFromEnv(process.env);
+      const imap = extra.imap !== undefined ? extra.imap : imapSettingsOf(config);
       return { store: createPrismaPeopleStore(prisma), mailbox: imap ? createImapMailboxReader(imap) : null, clocks: activityContextMailClocks };
     })(),
     peopleRecords: createPrismaPeopleRecords(prisma),

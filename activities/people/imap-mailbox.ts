@@ -4,7 +4,7 @@
  * Message-ID log makes harmless).
  */
 import { ImapFlow } from 'imapflow';
-import { z } from 'zod';
+import type { ImapSettings } from '../../config/config';
 import { mailText, topHeader } from './mail-text';
 
 export interface FetchedMail {
@@ -24,33 +24,6 @@ export interface MailboxReader {
   readonly folders: readonly string[];
   /** Messages after `afterUid` in `folder` (all of them when the UIDVALIDITY changed), oldest first. */
   fetchNew(folder: string, cursor: { uidValidity: string; lastUid: number } | null): Promise<{ uidValidity: string; messages: FetchedMail[] }>;
-}
-
-/** IMAP_* settings of the inbound mailbox; absent host = inbound mail off. (Move into config/config.ts.) */
-export const imapSettingsSchema = z.object({
-  IMAP_HOST: z.string().min(1).optional(),
-  IMAP_PORT: z.coerce.number().int().positive().default(993),
-  IMAP_SECURE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  IMAP_USER: z.string().default(''),
-  IMAP_PASSWORD: z.string().default(''),
-  /** Comma-separated folders: the inbox and the folder where replies sent from a mail client are kept. */
-  IMAP_FOLDERS: z.string().default('INBOX,Sent'),
-});
-
-export interface ImapSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string;
-  password: string;
-  folders: string[];
-}
-
-/** The IMAP settings from the environment, or null when IMAP_HOST is unset (inbound mail is then off). */
-export function imapSettingsFromEnv(env: NodeJS.ProcessEnv): ImapSettings | null {
-  const s = imapSettingsSchema.parse(env);
-  if (!s.IMAP_HOST) return null;
-  return { host: s.IMAP_HOST, port: s.IMAP_PORT, secure: s.IMAP_SECURE, user: s.IMAP_USER, password: s.IMAP_PASSWORD, folders: s.IMAP_FOLDERS.split(',').map((f) => f.trim()).filter(Boolean) };
 }
 
 const first = (list: { address?: string }[] | undefined) => list?.[0]?.address?.toLowerCase() ?? null;

@@ -105,6 +105,36 @@ export function outboundOpeningProblem(input: Pick<DispatchInput, 'regime' | 're
   return undefined;
 }
 
+/** What the read model knows of a re-export's parent import, when Levante opened it. */
+export interface ParentImport {
+  dispatchId: string;
+  regime: string;
+  clientRuc: string;
+  damNumber: string | null;
+  /** When the parent got its levante (its status history), if it did. */
+  levanteAt?: string;
+}
+
+/**
+ * Why a re-export may not name `parent` (null: no such dispatch) as the import it concludes, in Spanish, or undefined.
+ * `expiresAt` is the parent regime's expiry counted from its levante; an expiry the operator also gave must match it.
+ */
+export function parentImportProblem(opening: Pick<DispatchInput, 'client' | 'reexport'>, parent: ParentImport | null, expiresAt?: string): string | undefined {
+  const p = opening.reexport!;
+  const id = p.parentDispatchId!;
+  const action = 'No se puede abrir la reexportación';
+  if (!parent) return `${action}: no existe el despacho precedente ${id}. Verifique el código, o indique la DAM y la fecha de vencimiento del régimen sin el código de despacho.`;
+  if (parent.regime !== '20' && parent.regime !== '70') return `${action}: el despacho ${id} es del régimen ${parent.regime}; solo se reexporta una admisión temporal (20) o un depósito aduanero (70).`;
+  if (parent.regime !== p.parentRegime) return `${action}: el despacho ${id} es del régimen ${parent.regime}, no del ${p.parentRegime} indicado.`;
+  if (parent.clientRuc !== opening.client.ruc) return `${action}: el despacho ${id} es de otro cliente (RUC ${parent.clientRuc}).`;
+  if (parent.damNumber && parent.damNumber !== p.parentDamNumber.trim()) return `${action}: la DAM del despacho ${id} es ${parent.damNumber}, no ${p.parentDamNumber}.`;
+  if (!parent.levanteAt) return `${action}: el despacho ${id} aún no tiene levante, y el plazo de su régimen se cuenta desde el levante.`;
+  if (expiresAt && p.parentExpiresAt && Date.parse(p.parentExpiresAt) !== Date.parse(expiresAt)) {
+    return `${action}: el régimen ${parent.regime} del despacho ${id} vence el ${expiresAt} según su levante; la fecha indicada (${p.parentExpiresAt}) no coincide. Omítala o corríjala.`;
+  }
+  return undefined;
+}
+
 /** What a new dispatch opened with the feature starts with (nothing for other regimes or without the feature). */
 export function outboundAtOpening(input: DispatchInput, features: readonly LifecycleFeature[]): { outbound?: OutboundRecord } {
   const kind = OUTBOUND_KIND[input.regime];

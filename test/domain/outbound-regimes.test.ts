@@ -7,7 +7,7 @@ import { directionOf, REGIMES } from '../../domain/dispatch';
 import { emptyBook } from '../../domain/dispatch-book';
 import { requiredDocuments } from '../../domain/documents';
 import { reimportDueAt, reshipmentDueAt, outboundClocks } from '../../domain/exports/outbound-clocks';
-import { outboundOpeningProblem } from '../../domain/exports/outbound-regimes';
+import { outboundOpeningProblem, parentImportProblem, type ParentImport } from '../../domain/exports/outbound-regimes';
 import { LIFECYCLE_FEATURES, type LifecycleFeature } from '../../domain/lifecycle';
 import { openDeadlines, pendingNotices } from '../../domain/schedule';
 import { peruCalendar } from '../../domain/calendar';
@@ -156,4 +156,26 @@ test('without the feature (a replayed opening), the record and the new clocks ar
   expect(s.outbound).toBeUndefined();
   const shipped = run(s, toShipment('60')).at(-1)!;
   expect(openDeadlines(ctx(shipped)).map((d) => d.clock)).toEqual(['regularization_target', 'regularization_legal']);
+});
+
+describe('a re-export naming a Levante parent import (the API reads the parent from the read model)', () => {
+  const opening = { client: dispatchInput({}).client, reexport };
+  const parent: ParentImport = { dispatchId: 'DSP-2026-000100', regime: '20', clientRuc: opening.client.ruc, damNumber: '118-2026-20-000100', levanteAt: '2025-09-30T10:00:00-05:00' };
+
+  test('a matching parent with its levante is accepted, with or without the expiry computed from it', () => {
+    expect(parentImportProblem(opening, parent)).toBeUndefined();
+    expect(parentImportProblem(opening, parent, '2027-03-31T10:00:00-05:00')).toBeUndefined();
+  });
+
+  test.each([
+    ['no such dispatch', null, undefined, /no existe el despacho precedente DSP-2026-000100/],
+    ['not a temporary regime', { ...parent, regime: '10' }, undefined, /es del régimen 10; solo se reexporta una admisión temporal \(20\) o un depósito aduanero \(70\)/],
+    ['another temporary regime than stated', { ...parent, regime: '70' }, undefined, /es del régimen 70, no del 20 indicado/],
+    ['another client', { ...parent, clientRuc: '20999999991' }, undefined, /es de otro cliente \(RUC 20999999991\)/],
+    ['another DAM', { ...parent, damNumber: '118-2026-20-000999' }, undefined, /la DAM del despacho DSP-2026-000100 es 118-2026-20-000999, no 118-2026-20-000100/],
+    ['no levante yet', { ...parent, levanteAt: undefined }, undefined, /aún no tiene levante/],
+    ['an expiry that does not match the levante', parent, '2027-03-30T10:00:00-05:00', /vence el 2027-03-30T10:00:00-05:00 según su levante; la fecha indicada \(2027-03-31T10:00:00-05:00\) no coincide/],
+  ] as const)('%s is refused in Spanish', (_case, p, expiresAt, reason) => {
+    expect(parentImportProblem(opening, p as ParentImport | null, expiresAt)).toMatch(reason);
+  });
 });

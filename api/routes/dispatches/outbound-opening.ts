@@ -6,7 +6,7 @@
  */
 import { regimeExpiryAt, resolvePolicy, type DispatchPolicy } from '../../../domain/clocks';
 import type { DispatchInput } from '../../../domain/dispatch';
-import { outboundOpeningProblem } from '../../../domain/exports/outbound-regimes';
+import { outboundOpeningProblem, parentImportProblem, type ParentImport } from '../../../domain/exports/outbound-regimes';
 import type { ApiDeps } from '../../deps';
 import { ApiError } from '../../errors';
 
@@ -22,21 +22,15 @@ export async function resolveOutboundOpening<T extends Opening>(body: T, deps: P
 }
 
 async function parentExpiry(body: Opening, deps: Pick<ApiDeps, 'store'>): Promise<string> {
-  const p = body.reexport!;
-  const id = p.parentDispatchId!;
-  const action = 'No se puede abrir la reexportación';
-  const parent = await deps.store.get(id);
-  if (!parent) throw refuse(`${action}: no existe el despacho precedente ${id}. Verifique el código, o indique la DAM y la fecha de vencimiento del régimen sin el código de despacho.`);
-  if (parent.regime !== '20' && parent.regime !== '70') throw refuse(`${action}: el despacho ${id} es del régimen ${parent.regime}; solo se reexporta una admisión temporal (20) o un depósito aduanero (70).`);
-  if (parent.regime !== p.parentRegime) throw refuse(`${action}: el despacho ${id} es del régimen ${parent.regime}, no del ${p.parentRegime} indicado.`);
-  if (parent.clientRuc !== body.client.ruc) throw refuse(`${action}: el despacho ${id} es de otro cliente (RUC ${parent.clientRuc}).`);
-  if (parent.damNumber && parent.damNumber !== p.parentDamNumber.trim()) throw refuse(`${action}: la DAM del despacho ${id} es ${parent.damNumber}, no ${p.parentDamNumber}.`);
-  const levante = (await deps.store.history(id)).find((change) => change.status === 'released');
-  if (!levante) throw refuse(`${action}: el despacho ${id} aún no tiene levante, y el plazo de su régimen se cuenta desde el levante.`);
-  const client = await deps.store.getClient(parent.clientRuc);
-  const expiresAt = regimeExpiryAt(levante.at, parent.regime, resolvePolicy((client?.deadlineOverrides ?? {}) as Partial<DispatchPolicy>))!;
-  if (p.parentExpiresAt && Date.parse(p.parentExpiresAt) !== Date.parse(expiresAt)) {
-    throw refuse(`${action}: el régimen ${parent.regime} del despacho ${id} vence el ${expiresAt} según su levante; la fecha indicada (${p.parentExpiresAt}) no coincide. Omítala o corríjala.`);
-  }
+  const id = body.reexport!.parentDispatchId!;
+  const row = await deps.store.get(id);
+  const levanteAt = row ? (await deps.store.history(id)).find((change) => change.status === 'released')?.at : undefined;
+  const parent: ParentImport | null = row && { dispatchId: id, regime: row.regime, clientRuc: row.clientRuc, damNumber: row.damNumber ?? null, ...(levanteAt ? { levanteAt } : {}) };
+  const early = parentImportProblem(body, parent);
+  if (early) throw refuse(early);
+  const client = await deps.store.getClient(parent!.clientRuc);
+  const expiresAt = regimeExpiryAt(levanteAt!, parent!.regime as '20' | '70', resolvePolicy((client?.deadlineOverrides ?? {}) as Partial<DispatchPolicy>))!;
+  const mismatch = parentImportProblem(body, parent, expiresAt);
+  if (mismatch) throw refuse(mismatch);
   return expiresAt;
 }
