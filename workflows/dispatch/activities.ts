@@ -32,6 +32,11 @@ export const TERMINAL_OPTIONS: ActivityOptions = {
   },
 };
 
+// Terminal calls, emails and the liquidation file stay activities (tried and measured for lean-history-2026-12). As
+// local activities they would each write one marker instead of six events, but a local activity holds the workflow task
+// that runs it, and an update is only accepted when that task completes: a terminal answering in 6 s made the API
+// answer 503 ("not accepted in time") instead of 202 with the outcome to poll (test/api/bounded-actions.test.ts), and
+// a mail server that is down would hold up every operator action on the dispatch.
 export const records = proxyActivities<Activities>(RECORD_OPTIONS);
 export const email = proxyActivities<Activities>(EMAIL_OPTIONS);
 export const terminals = proxyActivities<Activities>(TERMINAL_OPTIONS);
@@ -111,9 +116,3 @@ const localRecords = proxyLocalActivities<Activities>(LOCAL_RECORD_OPTIONS);
 export function recorder(): typeof records {
   return patched(PATCHES.localRecords) ? localRecords : records;
 }
-
-// Lifecycle feature lean-history-2026-12 keeps terminal calls, emails and the liquidation file as activities. As local
-// activities they would each write one marker instead of six events, but a local activity holds the workflow task
-// that runs it, and an update is only accepted when that task completes: a terminal answering in 6 s made the API
-// answer 503 ("not accepted in time") instead of 202 with the outcome to poll (test/api/bounded-actions.test.ts), and
-// a mail server that is down would hold up every operator action on the dispatch.

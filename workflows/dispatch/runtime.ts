@@ -120,7 +120,7 @@ export class DispatchRuntime {
     if (!verdict.ok) throw ApplicationFailure.nonRetryable(verdict.reason, ErrorType.InvalidTransition);
   }
 
-  /** Whether the dispatch was opened with lean-history-2026-12 (local terminal calls and emails, fewer writes). */
+  /** Whether the dispatch was opened with lean-history-2026-12 (a booking in its transition's write, same rows not rewritten). */
   get lean(): boolean {
     return hasFeature(this.state, LIFECYCLE_FEATURES.leanHistory);
   }
