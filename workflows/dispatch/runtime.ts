@@ -308,11 +308,10 @@ export class DispatchRuntime {
 
   private async send(item: DispatchBook['outbox'][number]): Promise<boolean> {
     try {
-      // firedAt is input payload only (replay-safe): the activity routes to whoever is on duty at that instant.
-      const args = { idempotencyKey: this.key(item.step), audience: item.audience, dispatch: this.snapshot(), notification: item.notification, firedAt: item.firedAt };
-      // Always an activity, also for lean dispatches: a local one would have to run in the one-at-a-time chain, and a
-      // mail server that is down would then hold up the operators' actions on the dispatch while it is retried.
-      await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary: item.summary }, [args]);
+      await email.sendDispatchEmail.executeWithOptions({ ...EMAIL_OPTIONS, summary: item.summary }, [
+        // firedAt is input payload only (replay-safe): the activity routes to whoever is on duty at that instant.
+        { idempotencyKey: this.key(item.step), audience: item.audience, dispatch: this.snapshot(), notification: item.notification, firedAt: item.firedAt },
+      ]);
       return true;
     } catch (err) {
       if (!outlastedRetries(err) || !patched(PATCHES.boundedSideEffects)) throw err;

@@ -7,6 +7,7 @@ import { targetContainers } from '../../domain/imports/containers';
 import * as m from '../dispatch.messages';
 import { TERMINAL_OPTIONS, terminals } from './activities';
 import { eventTime, setAction } from './action-args';
+import type { AppointmentEntry } from '../../activities/records/record-store';
 import type { DispatchRuntime } from './runtime';
 
 type Step = WithdrawalStep | 'container_return';
@@ -89,6 +90,11 @@ function slotOf(result: { id: string }): string | null {
   return typeof start === 'string' ? start : null;
 }
 
+/** The booking's row in the appointments table (recorded with the transition it led to). */
+function booking(rt: DispatchRuntime, key: string, kind: AppointmentEntry['kind'], result: { id: string }): AppointmentEntry {
+  return { idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: slotOf(result), status: 'confirmed' };
+}
+
 function rejectionOf(err: unknown): ApplicationFailure | undefined {
   const cause = err instanceof ActivityFailure ? err.cause : undefined;
   return cause instanceof ApplicationFailure ? cause : undefined;
@@ -132,9 +138,9 @@ export function registerTerminalSteps(rt: DispatchRuntime): void {
           const at = eventTime(args);
           rt.book.terminalBookings.push({ step: s.step, reference: result.id, at });
           const kind = s.step === 'pickup' ? undefined : s.step;
-          const appointment = kind && { idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind, reference: result.id, slot: slotOf(result), status: 'confirmed' };
-          if (s.step === 'container_return') await rt.changed(appointment || undefined);
-          else await rt.transition({ type: 'withdrawalStep', step: s.step, at }, args.actor, `${s.step} ${result.id}`, appointment || undefined);
+          const appointment = kind ? booking(rt, key, kind, result) : undefined;
+          if (s.step === 'container_return') await rt.changed(appointment);
+          else await rt.transition({ type: 'withdrawalStep', step: s.step, at }, args.actor, `${s.step} ${result.id}`, appointment);
           return rt.view();
         } finally {
           inFlight.delete(s.step);
@@ -211,7 +217,7 @@ async function bookEachContainer(rt: DispatchRuntime, s: AnyStep, args: BookingA
     const result = await bookFirstFree(rt, s, { ...args, containerNumber }, slotIds, key, attemptKey);
     const slot = slotOf(result);
     rt.book.terminalBookings.push({ step: s.step, reference: result.id, at });
-    const appointment = { idempotencyKey: key, dispatchId: rt.input.dispatchId, terminal: rt.input.terminal, kind: s.step as 'appointment' | 'container_return', reference: result.id, slot, status: 'confirmed' };
+    const appointment = booking(rt, key, s.step as 'appointment' | 'container_return', result);
     const note = `${s.step} ${containerNumber} ${result.id}`;
     if (s.step === 'container_return') {
       await rt.transition({ type: 'containerReturnBooked', at, containerNumber, reference: result.id, depot: args.depot, ...(slot ? { slot } : {}) }, args.actor, note, appointment);
