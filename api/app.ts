@@ -12,6 +12,7 @@
  * root and schemas/, never another capability's folder.
  */
 import express, { type Express, type RequestHandler } from 'express';
+import { createAuditTrail, type AuditTrail } from './audit-trail';
 import { createAuthenticator } from './auth';
 import type { ApiDeps } from './deps';
 import { errorHandler, notFoundHandler } from './errors';
@@ -92,7 +93,7 @@ function requestLog(deps: ApiDeps): RequestHandler {
 
 /** Resolves once the audit rows of the requests answered so far are written (or their failure logged). */
 export async function auditsWritten(app: Express): Promise<void> {
-  await Promise.all([...((app.locals.auditsInFlight as Set<Promise<void>> | undefined) ?? [])]);
+  await (app.locals.audits as AuditTrail | undefined)?.written();
 }
 
 export function createApp(deps: ApiDeps): Express {
@@ -101,10 +102,11 @@ export function createApp(deps: ApiDeps): Express {
   const authenticate = createAuthenticator(deps.prisma, deps.principals);
   const metrics = createApiMetrics({ prisma: deps.prisma, logger: deps.logger ?? silentLogger, token: deps.metricsToken });
   const app = express();
-  // Audit rows are written after the answer (routing.ts): shutdown waits for them (auditsWritten).
-  const auditsInFlight = new Set<Promise<void>>();
-  app.locals.auditsInFlight = auditsInFlight;
+  // Audit rows are written after the answer (routing.ts), grouped under load: shutdown waits for them (auditsWritten).
+  const audits = createAuditTrail(deps.prisma, deps.logger ?? silentLogger);
+  app.locals.audits = audits;
   app.disable('x-powered-by');
+  app.set('etag', false); // every answer is Cache-Control: no-store (below), so an ETag would never be used
   app.set('query parser', 'simple');
   app.use(requestLog(deps));
   app.use(metrics.observe);
@@ -126,19 +128,7 @@ export function createApp(deps: ApiDeps): Express {
         req.res!.locals.actor = principal.name;
         return principal;
       },
-      audit(entry) {
-        const write = (async () => {
-          try {
-            await deps.prisma.auditEvent.create({ data: { ...entry, details: entry.details as object } });
-          } catch (err) {
-            // The workflow history already names the actor; a lost audit row must not fail a done action.
-            (deps.logger ?? silentLogger).warn('audit write failed', { action: entry.action, target: entry.target, error: String(err) });
-          }
-        })();
-        auditsInFlight.add(write);
-        void write.finally(() => auditsInFlight.delete(write));
-        return write;
-      },
+      audit: (entry) => audits.record(entry),
     }),
   );
   app.use(notFoundHandler);

@@ -119,10 +119,16 @@ export async function startThrowawayApi(name: string, opts: ThrowawayOptions = {
   }
 }
 
+/** With BENCH_PROFILE=<dir>, the API and worker processes write V8 CPU profiles there when they stop (open in Chrome DevTools). */
+function profileFlags(name: string): string[] {
+  const dir = process.env.BENCH_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`] : [];
+}
+
 /** Starts api/server.ts in a child process on a free port; resolves once /health answers. */
 async function spawnApi(env: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'api', 'server.ts')], {
+  const child = spawn(process.execPath, [...profileFlags('api'), '--import', 'tsx', join(__dirname, '..', '..', 'api', 'server.ts')], {
     env: { ...process.env, ...env, API_PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -146,7 +152,7 @@ async function spawnApi(env: Record<string, string>): Promise<{ url: string; clo
 
 /** Starts scripts/lib/worker-process.ts and resolves once it polls; the returned function stops it. */
 async function spawnWorker(env: Record<string, string>): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'worker-process.ts')], {
+  const child = spawn(process.execPath, [...profileFlags('worker'), '--import', 'tsx', join(__dirname, 'worker-process.ts')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
