@@ -494,6 +494,19 @@ async function seed(url: string, key: string, { doc, actions }: { doc: OpenApiDo
     prepare('POST /staff-accounts/{username}/disable', 'path.username', usernames[1]!);
   }
 
+  // Fields each valid alone that the rules refuse together (a cross-field or calendar rule an OpenAPI schema cannot
+  // say): a handover happens at a shift's start, a shift ends at another hour than it starts, a mandate expires after
+  // it is granted and not in the past (an approved credit's limit and currency are in the OpenAPI document).
+  prepare('GET /people/handover', 'query.at', '2026-12-01T22:00:00-05:00', '2026-12-02T08:00:00-05:00');
+  // {id} is a dispatch's code everywhere else; a shift's code is lower case.
+  prepare('PUT /people/shifts/{id}', 'path.id', 'night', 'late-day');
+  prepare('PUT /people/shifts/{id}', 'body.start', '08:00');
+  prepare('PUT /people/shifts/{id}', 'body.end', '20:00');
+  // An electronic mandate lasts at most a year and must not have expired already.
+  const limaDay = (days: number) => new Date(Date.now() + days * 86_400_000 - 5 * 3_600_000).toISOString().slice(0, 10);
+  prepare('POST /clients/{ruc}/mandates', 'body.grantedAt', limaDay(-30));
+  prepare('POST /clients/{ruc}/mandates', 'body.expiresAt', limaDay(300));
+
   const now = Date.now();
   return {
     params: {

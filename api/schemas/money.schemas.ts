@@ -11,7 +11,8 @@ import { day, dispatchId, line, ruc, text } from './common.schemas';
 export const amount = z
   .string({ error: (issue) => (issue.input === undefined ? 'Falta el monto.' : 'El monto va como texto decimal, p. ej. "1250.50", no como número.') })
   .regex(/^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$/, { error: 'Monto inválido: use un número positivo con hasta 2 decimales, p. ej. "1250.50" (sin comas ni más decimales).' })
-  .refine((v) => /[1-9]/.test(v), { error: 'El monto debe ser mayor que cero.' })
+  // As a pattern rather than a refinement, so the OpenAPI document says it too (a digit other than 0 somewhere).
+  .regex(/[1-9]/, { error: 'El monto debe ser mayor que cero.' })
   .meta({ example: '1250.50' });
 
 export const currency = z.enum(CURRENCIES, { error: 'Moneda inválida: use PEN o USD.' });
@@ -20,7 +21,7 @@ export const currency = z.enum(CURRENCIES, { error: 'Moneda inválida: use PEN o
 export const rate = z
   .string({ error: (issue) => (issue.input === undefined ? 'Falta el tipo de cambio.' : 'El tipo de cambio va como texto decimal, p. ej. "3.752", no como número.') })
   .regex(/^(0|[1-9][0-9]{0,2})(\.[0-9]{1,6})?$/, { error: 'Tipo de cambio inválido: use hasta 6 decimales, p. ej. "3.752".' })
-  .refine((v) => /[1-9]/.test(v), { error: 'El tipo de cambio debe ser mayor que cero.' })
+  .regex(/[1-9]/, { error: 'El tipo de cambio debe ser mayor que cero.' })
   .meta({ example: '3.752' });
 
 export const exchangeRateBody = z.strictObject({ date: day, rate, source: line(120).meta({ example: 'SBS venta' }) });
@@ -44,6 +45,13 @@ export const creditBody = z
     if (b.status === 'approved' && !b.limit) ctx.addIssue({ code: 'custom', path: ['limit'], message: 'Un crédito aprobado necesita su límite.' });
     if (b.status === 'approved' && !b.currency) ctx.addIssue({ code: 'custom', path: ['currency'], message: 'Un crédito aprobado necesita su moneda.' });
     if (b.status === 'none' && (b.limit || b.currency)) ctx.addIssue({ code: 'custom', path: ['limit'], message: 'Sin crédito no lleva límite ni moneda.' });
+  })
+  // The rule above, said in the OpenAPI document too (the refinement keeps the Spanish messages).
+  .meta({
+    oneOf: [
+      { properties: { status: { const: 'none' }, limit: { not: {} }, currency: { not: {} } } },
+      { properties: { status: { const: 'approved' } }, required: ['limit', 'currency'] },
+    ],
   });
 
 export const moneyDispatchParams = z.strictObject({ id: dispatchId });

@@ -81,6 +81,8 @@ describe('ledger and funds gate', () => {
     const three = await request(api.app).post(`/dispatches/${DSP}/deposits`).set(as('operator')).send({ amount: '1000.123', currency: 'EUR', reference: 'OP-1', method: 'cash' }).expect(400);
     expect(three.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.amount', 'body.currency', 'body.method']);
     expect(three.body.error.issues.find((i: { path: string }) => i.path === 'body.amount').message).toMatch(/hasta 2 decimales/);
+    const zero = await request(api.app).post(`/dispatches/${DSP}/deposits`).set(as('operator')).send({ amount: '0.00', currency: 'PEN', reference: 'OP-1', method: 'transfer' }).expect(400);
+    expect(zero.body.error.issues).toEqual([{ path: 'body.amount', message: 'El monto debe ser mayor que cero.' }]);
     await request(api.app).post('/dispatches/DSP-2026-999999/deposits').set(as('operator')).send({ amount: '1', currency: 'USD', reference: 'OP-1', method: 'transfer' }).expect(404);
     await request(api.app).post(`/dispatches/${DSP}/deposits`).set(as('client')).send({ amount: '1', currency: 'USD', reference: 'OP-1', method: 'transfer' }).expect(403);
 
@@ -202,5 +204,16 @@ describe('proformas', () => {
     ]));
     const payment = doc.body.paths['/dispatches/{id}/actions/third-party-payment'].post.requestBody.content['application/json'].schema;
     expect(payment.properties.amount).toMatchObject({ type: 'string', example: '1250.50' });
+    // What the API refuses is said in the document, so a client (or the fuzzer) can build a body it accepts:
+    // an amount has a digit other than 0, and an approved credit has its limit and currency while "none" has neither.
+    const patterns = (payment.properties.amount.allOf as { pattern: string }[]).map((p) => new RegExp(p.pattern));
+    const matches = (v: string) => patterns.every((re) => re.test(v));
+    expect(['0', '0.00', '12.345', '1,250.50'].filter(matches)).toEqual([]);
+    expect(['0.01', '1250.50', '7'].every(matches)).toBe(true);
+    const credit = doc.body.paths['/clients/{ruc}/credit'].put.requestBody.content['application/json'].schema;
+    expect(credit.oneOf).toEqual([
+      { properties: { status: { const: 'none' }, limit: { not: {} }, currency: { not: {} } } },
+      { properties: { status: { const: 'approved' } }, required: ['limit', 'currency'] },
+    ]);
   });
 });
