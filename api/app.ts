@@ -120,7 +120,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: deps.bodyLimit ?? '64kb', strict: true }));
   app.use(docsRouter(() => openapi));
   // The control board: HTML pages for people (session cookie + CSRF), on the same ports as the API.
-  if (deps.board !== false) app.use('/board', createBoard(deps, deps.board));
+  if (deps.board !== false) app.use('/board', createBoard(deps, audits, deps.board));
   app.use(
     registry.router({
       async authenticate(req) {

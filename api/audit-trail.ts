@@ -1,8 +1,9 @@
 /**
- * The API's audit trail, written after each answer with group commit: a row waits a few milliseconds for the rows
- * of the answers that follow, and while one INSERT is on its way to PostgreSQL the rows answered meanwhile wait and
- * go together in the next one. A busy API writes one multi-row INSERT per round trip instead of one per request, so
- * ten operators opening dispatches at the same moment cost the database one statement, not ten.
+ * The audit trail of the API and the board, written after each answer with group commit: a row waits a few
+ * milliseconds for the rows of the answers that follow, and while one INSERT is on its way to PostgreSQL the rows
+ * answered meanwhile wait and go together in the next one. A busy API writes one multi-row INSERT per round trip
+ * instead of one per request, so ten operators opening dispatches at the same moment cost the database one
+ * statement, not ten.
  *
  * Each row keeps the moment its request was answered (`at`), not the moment its batch reached the database. A
  * batch the database refuses (one row it cannot store, e.g. a NUL character in a JSON body) is written row by row,

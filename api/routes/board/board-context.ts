@@ -1,7 +1,7 @@
 /** What every board page needs: the API's dependencies, the settings, the session, and a few shared helpers. */
 import type { Request, Response } from 'express';
+import type { AuditTrail } from '../../audit-trail';
 import type { ApiDeps } from '../../deps';
-import { silentLogger } from '../../logger';
 import type { Role } from '../../principal';
 import { messagePage } from './layout';
 import type { BoardSession } from './session';
@@ -10,6 +10,8 @@ import type { ResolvedBoardSettings } from './settings';
 export interface Board {
   deps: ApiDeps;
   settings: ResolvedBoardSettings;
+  /** The API's audit trail (api/audit-trail.ts): one way to write an audit row. */
+  audits: AuditTrail;
 }
 
 /** The signed-in session of a request that passed the board's guard. */
@@ -27,11 +29,7 @@ export function allowed(res: Response, roles: readonly Role[]): boolean {
 
 /** Every action from the board goes to the same audit trail as the API's, with the person's name. */
 export async function audit(board: Board, req: Request, session: { name: string; username: string }, action: string, target: string, details: Record<string, unknown>): Promise<void> {
-  try {
-    await board.deps.prisma.auditEvent.create({ data: { actor: session.name, action, target, details: { via: 'board', username: session.username, ip: req.ip ?? null, ...details } as object } });
-  } catch (err) {
-    (board.deps.logger ?? silentLogger).warn('audit write failed', { action, target, error: String(err) });
-  }
+  await board.audits.record({ actor: session.name, action, target, details: { via: 'board', username: session.username, ip: req.ip ?? null, ...details } });
 }
 
 /** A query-string value as one trimmed string (forms send empty fields; repeated keys are refused). */

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import type { AuditTrail } from '../../audit-trail';
 import type { ApiDeps } from '../../deps';
 import { toApiError } from '../../errors';
 import { silentLogger } from '../../logger';
@@ -48,8 +49,8 @@ const securityHeaders = helmet({
 });
 
 /** The board's router: mount it at /board. */
-export function createBoard(deps: ApiDeps, options: BoardSettings = {}): Router {
-  const board: Board = { deps, settings: resolveBoardSettings(options) };
+export function createBoard(deps: ApiDeps, audits: AuditTrail, options: BoardSettings = {}): Router {
+  const board: Board = { deps, settings: resolveBoardSettings(options), audits };
   const router = Router();
   router.use(securityHeaders);
   const assets = (file: string, type: string): RequestHandler => (_req, res) => void res.set('Cache-Control', 'private, max-age=300').type(type).sendFile(file);
